@@ -1,0 +1,41 @@
+using TrustChain.Chain.State;
+using TrustChain.Core;
+
+namespace TrustChain.Chain.Execution;
+
+/// <summary>The ordered set of block hooks plus the humanSetRoot source used by the builder and the processor alike.</summary>
+public sealed class BlockHookPipeline
+{
+    private readonly List<IBlockHooks> _hooks = new();
+
+    public BlockHookPipeline(IHumanSetRootProvider? humanSetRootProvider = null)
+    {
+        HumanSetRootProvider = humanSetRootProvider ?? EmptyHumanSetRootProvider.Instance;
+    }
+
+    public IHumanSetRootProvider HumanSetRootProvider { get; set; }
+
+    public IReadOnlyList<IBlockHooks> Hooks => _hooks;
+
+    public void Add(IBlockHooks hooks)
+    {
+        ArgumentNullException.ThrowIfNull(hooks);
+        _hooks.Add(hooks);
+    }
+
+    public void BeginBlock(WorldState state, in BlockContext block)
+    {
+        for (int i = 0; i < _hooks.Count; i++)
+        {
+            _hooks[i].BeginBlock(state, block);
+        }
+    }
+
+    public void EndBlock(WorldState state, in BlockContext block, IReadOnlyList<TxReceipt> receipts)
+    {
+        for (int i = 0; i < _hooks.Count; i++)
+        {
+            _hooks[i].EndBlock(state, block, receipts);
+        }
+    }
+}

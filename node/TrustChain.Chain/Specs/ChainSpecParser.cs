@@ -1,0 +1,346 @@
+using System.Text.Json;
+using TrustChain.Core;
+
+namespace TrustChain.Chain.Specs;
+
+/// <summary>
+/// Strict genesis.json reader: every field is checked and named on error, unknown or duplicate keys are rejected so
+/// that a typo can never silently fall back to a default.
+/// </summary>
+internal static class ChainSpecParser
+{
+    private const int MaxExtraDataLength = 32;
+    private const int CompressedPublicKeyLength = 33;
+
+    private static readonly string[] TopLevelKeys =
+        ["name", "chainId", "timestamp", "gasLimit", "extraData", "params", "alloc", "validators"];
+
+    private static readonly string[] ParamKeys =
+    [
+        "minBaseFee", "baseFeeChangeDenominator", "elasticityMultiplier", "blockTimeMs", "maxBlockTransactions",
+        "maxTxSize", "stateHistory", "epochLength", "maxValidators",
+    ];
+
+    private static readonly string[] AccountKeys = ["balance"];
+    private static readonly string[] ValidatorKeys = ["address", "publicKey", "stake"];
+
+    public static ChainSpec Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow });
+        }
+        catch (JsonException e)
+        {
+            throw new ChainSpecException("(document)", $"not valid JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            JsonElement root = document.RootElement;
+            Dictionary<string, JsonElement> top = ReadObject(root, "(root)", TopLevelKeys);
+
+            string name = top.TryGetValue("name", out JsonElement nameElement)
+                ? ReadString(nameElement, "name")
+                : string.Empty;
+            ulong chainId = ReadUInt64(Require(top, "chainId", "chainId"), "chainId");
+            if (chainId == 0)
+            {
+                throw new ChainSpecException("chainId", "must be non-zero");
+            }
+
+            ulong timestamp = ReadUInt64(Require(top, "timestamp", "timestamp"), "timestamp");
+            ulong gasLimit = ReadUInt64(Require(top, "gasLimit", "gasLimit"), "gasLimit");
+            byte[] extraData = top.TryGetValue("extraData", out JsonElement extraElement)
+                ? ReadBytes(extraElement, "extraData")
+                : [];
+            if (extraData.Length > MaxExtraDataLength)
+            {
+                throw new ChainSpecException("extraData", $"{extraData.Length} bytes, at most {MaxExtraDataLength} allowed");
+            }
+
+            ChainParameters parameters = top.TryGetValue("params", out JsonElement paramsElement)
+                ? ReadParameters(paramsElement)
+                : ChainParameters.Default;
+            if (gasLimit < FeeMarketMinimumGasLimit(parameters))
+            {
+                throw new ChainSpecException("gasLimit", $"{gasLimit} is below the minimum {FeeMarketMinimumGasLimit(parameters)}");
+            }
+
+            IReadOnlyList<GenesisAccount> alloc = ReadAlloc(Require(top, "alloc", "alloc"));
+            IReadOnlyList<GenesisValidator> validators = ReadValidators(Require(top, "validators", "validators"), parameters);
+            return new ChainSpec(name, chainId, timestamp, gasLimit, extraData, parameters, alloc, validators);
+        }
+    }
+
+    // A block must fit at least one plain transfer, and the EIP-1559 target (limit / elasticity) must be non-zero.
+    private static ulong FeeMarketMinimumGasLimit(ChainParameters p) => Math.Max(21_000UL, p.ElasticityMultiplier);
+
+    private static ChainParameters ReadParameters(JsonElement element)
+    {
+        Dictionary<string, JsonElement> map = ReadObject(element, "params", ParamKeys);
+        ChainParameters d = ChainParameters.Default;
+        ChainParameters p = new()
+        {
+            MinBaseFee = map.TryGetValue("minBaseFee", out JsonElement e1) ? ReadUInt256(e1, "params.minBaseFee") : d.MinBaseFee,
+            BaseFeeChangeDenominator = Positive(map, "baseFeeChangeDenominator", d.BaseFeeChangeDenominator),
+            ElasticityMultiplier = Positive(map, "elasticityMultiplier", d.ElasticityMultiplier),
+            BlockTimeMs = Positive(map, "blockTimeMs", d.BlockTimeMs),
+            MaxBlockTransactions = PositiveInt(map, "maxBlockTransactions", d.MaxBlockTransactions),
+            MaxTxSize = PositiveInt(map, "maxTxSize", d.MaxTxSize),
+            StateHistory = Positive(map, "stateHistory", d.StateHistory),
+            EpochLength = Positive(map, "epochLength", d.EpochLength),
+            MaxValidators = PositiveInt(map, "maxValidators", d.MaxValidators),
+        };
+        if (p.MinBaseFee.IsZero)
+        {
+            throw new ChainSpecException("params.minBaseFee", "must be non-zero (a zero base fee makes wallets fall back to legacy pricing)");
+        }
+
+        return p;
+    }
+
+    private static ulong Positive(Dictionary<string, JsonElement> map, string key, ulong fallback)
+    {
+        if (!map.TryGetValue(key, out JsonElement element))
+        {
+            return fallback;
+        }
+
+        string field = "params." + key;
+        ulong value = ReadUInt64(element, field);
+        if (value == 0)
+        {
+            throw new ChainSpecException(field, "must be greater than zero");
+        }
+
+        return value;
+    }
+
+    private static int PositiveInt(Dictionary<string, JsonElement> map, string key, int fallback)
+    {
+        if (!map.TryGetValue(key, out JsonElement element))
+        {
+            return fallback;
+        }
+
+        string field = "params." + key;
+        ulong value = ReadUInt64(element, field);
+        if (value == 0 || value > int.MaxValue)
+        {
+            throw new ChainSpecException(field, $"must be between 1 and {int.MaxValue}, got {value}");
+        }
+
+        return (int)value;
+    }
+
+    private static IReadOnlyList<GenesisAccount> ReadAlloc(JsonElement element)
+    {
+        Dictionary<string, JsonElement> map = ReadObject(element, "alloc", allowedKeys: null);
+        var accounts = new List<GenesisAccount>(map.Count);
+        var seen = new HashSet<Address>();
+        foreach ((string key, JsonElement value) in map)
+        {
+            string field = $"alloc[{key}]";
+            Address address = ParseAddress(key, field);
+            if (!seen.Add(address))
+            {
+                throw new ChainSpecException(field, "duplicate address (keys differ only in letter case)");
+            }
+
+            Dictionary<string, JsonElement> account = ReadObject(value, field, AccountKeys);
+            UInt256 balance = ReadUInt256(Require(account, "balance", field + ".balance"), field + ".balance");
+            accounts.Add(new GenesisAccount(address, balance));
+        }
+
+        accounts.Sort(static (a, b) => a.Address.CompareTo(b.Address));
+        return accounts.AsReadOnly();
+    }
+
+    private static IReadOnlyList<GenesisValidator> ReadValidators(JsonElement element, ChainParameters parameters)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw new ChainSpecException("validators", $"expected an array, got {Describe(element)}");
+        }
+
+        int count = element.GetArrayLength();
+        if (count == 0)
+        {
+            throw new ChainSpecException("validators", "at least one genesis validator is required");
+        }
+
+        if (count > parameters.MaxValidators)
+        {
+            throw new ChainSpecException("validators", $"{count} validators exceed params.maxValidators = {parameters.MaxValidators}");
+        }
+
+        var validators = new List<GenesisValidator>(count);
+        var addresses = new HashSet<Address>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        int index = 0;
+        foreach (JsonElement item in element.EnumerateArray())
+        {
+            string field = $"validators[{index}]";
+            Dictionary<string, JsonElement> map = ReadObject(item, field, ValidatorKeys);
+            Address address = ParseAddress(ReadString(Require(map, "address", field + ".address"), field + ".address"), field + ".address");
+            byte[] publicKey = ReadBytes(Require(map, "publicKey", field + ".publicKey"), field + ".publicKey");
+            if (publicKey.Length != CompressedPublicKeyLength || (publicKey[0] != 0x02 && publicKey[0] != 0x03))
+            {
+                throw new ChainSpecException(field + ".publicKey", $"expected a 33-byte compressed secp256k1 key (0x02/0x03 prefix), got {publicKey.Length} bytes");
+            }
+
+            if (!CompressedPublicKey.IsOnCurve(publicKey))
+            {
+                throw new ChainSpecException(field + ".publicKey", "not a point on the secp256k1 curve");
+            }
+
+            UInt256 stake = ReadUInt256(Require(map, "stake", field + ".stake"), field + ".stake");
+            if (stake.IsZero)
+            {
+                throw new ChainSpecException(field + ".stake", "must be greater than zero");
+            }
+
+            if (!addresses.Add(address))
+            {
+                throw new ChainSpecException(field + ".address", $"duplicate validator {address}");
+            }
+
+            if (!keys.Add(Convert.ToHexString(publicKey)))
+            {
+                throw new ChainSpecException(field + ".publicKey", "duplicate validator key");
+            }
+
+            validators.Add(new GenesisValidator(address, publicKey, stake));
+            index++;
+        }
+
+        return validators.AsReadOnly();
+    }
+
+    private static Dictionary<string, JsonElement> ReadObject(JsonElement element, string field, string[]? allowedKeys)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new ChainSpecException(field, $"expected an object, got {Describe(element)}");
+        }
+
+        var map = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        foreach (JsonProperty property in element.EnumerateObject())
+        {
+            string child = field == "(root)" ? property.Name : $"{field}.{property.Name}";
+            if (allowedKeys is not null && Array.IndexOf(allowedKeys, property.Name) < 0)
+            {
+                throw new ChainSpecException(child, $"unknown field (allowed: {string.Join(", ", allowedKeys)})");
+            }
+
+            if (!map.TryAdd(property.Name, property.Value))
+            {
+                throw new ChainSpecException(child, "duplicate field");
+            }
+        }
+
+        return map;
+    }
+
+    private static JsonElement Require(Dictionary<string, JsonElement> map, string key, string field) =>
+        map.TryGetValue(key, out JsonElement value) ? value : throw new ChainSpecException(field, "missing required field");
+
+    private static string ReadString(JsonElement element, string field) =>
+        element.ValueKind == JsonValueKind.String
+            ? element.GetString()!
+            : throw new ChainSpecException(field, $"expected a string, got {Describe(element)}");
+
+    /// <summary>Accepts a non-negative JSON integer, a decimal string or a 0x-hex string.</summary>
+    private static ulong ReadUInt64(JsonElement element, string field)
+    {
+        UInt256 value = ReadUInt256(element, field);
+        if (!value.IsUInt64)
+        {
+            throw new ChainSpecException(field, $"{value} does not fit in 64 bits");
+        }
+
+        return (ulong)value;
+    }
+
+    /// <summary>Big numbers: decimal or 0x-hex strings; plain JSON integers are accepted when they are exact.</summary>
+    private static UInt256 ReadUInt256(JsonElement element, string field)
+    {
+        string text;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Number:
+                text = element.GetRawText();
+                if (text.AsSpan().IndexOfAnyExcept("0123456789") >= 0)
+                {
+                    throw new ChainSpecException(field, $"'{text}' is not a non-negative integer");
+                }
+
+                break;
+            case JsonValueKind.String:
+                text = element.GetString()!;
+                break;
+            default:
+                throw new ChainSpecException(field, $"expected a number or a decimal/0x-hex string, got {Describe(element)}");
+        }
+
+        if (!IsWellFormedNumber(text) || !UInt256.TryParse(text, out UInt256 value))
+        {
+            throw new ChainSpecException(field, $"'{text}' is not a decimal or 0x-hex number below 2^256");
+        }
+
+        return value;
+    }
+
+    private static bool IsWellFormedNumber(string text)
+    {
+        ReadOnlySpan<char> s = text;
+        if (s.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            s = s[2..];
+            return !s.IsEmpty && !s.ContainsAnyExcept("0123456789abcdefABCDEF");
+        }
+
+        return !s.IsEmpty && !s.ContainsAnyExcept("0123456789");
+    }
+
+    private static byte[] ReadBytes(JsonElement element, string field)
+    {
+        string text = ReadString(element, field);
+        if (!text.StartsWith("0x", StringComparison.Ordinal))
+        {
+            throw new ChainSpecException(field, "expected a 0x-prefixed hex string");
+        }
+
+        return Hex.TryFromHexString(text, out byte[]? bytes)
+            ? bytes
+            : throw new ChainSpecException(field, $"'{text}' is not valid hex (odd length or non-hex characters)");
+    }
+
+    private static Address ParseAddress(string text, string field)
+    {
+        if (text.Length != 42 || !text.StartsWith("0x", StringComparison.Ordinal) || text.AsSpan(2).ContainsAnyExcept("0123456789abcdefABCDEF"))
+        {
+            throw new ChainSpecException(field, $"'{text}' is not a 0x-prefixed 20-byte hex address");
+        }
+
+        if (!Address.TryParse(text, out Address address))
+        {
+            throw new ChainSpecException(field, $"'{text}' has an invalid EIP-55 checksum (expected {Address.Parse(text.ToLowerInvariant())})");
+        }
+
+        return address;
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Null => "null",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => element.ValueKind.ToString(),
+    };
+}

@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using TrustChain.Storage;
+
+namespace TrustChain.Chain.State;
+
+/// <summary>
+/// Reads tree nodes from the "statenodes" column family, keeping decoded internal nodes in a bounded in-memory
+/// cache. Versioned ids make cached entries immutable, so the cache never needs invalidation for correctness —
+/// eviction only keeps memory bounded (stale nodes are dropped at commit, pruned ones at prune).
+/// Thread-safe: batched updates read from two threads.
+/// </summary>
+internal sealed class TreeNodeStore
+{
+    private readonly RocksDatabase _db;
+    private readonly ColumnFamily _nodes;
+    private readonly ConcurrentDictionary<NodeId, InternalNode> _cache = new();
+    private readonly int _capacity;
+
+    public TreeNodeStore(RocksDatabase db, ColumnFamily nodes, int cacheCapacity)
+    {
+        _db = db;
+        _nodes = nodes;
+        _capacity = cacheCapacity;
+    }
+
+    public int CachedCount => _cache.Count;
+
+    public InternalNode GetInternal(in NodeId id)
+    {
+        if (_cache.TryGetValue(id, out InternalNode cached))
+        {
+            return cached;
+        }
+
+        Span<byte> key = stackalloc byte[NodeId.MaxKeyLength];
+        int length = id.WriteKey(key);
+        if (!_db.TryRead(_nodes, key[..length], id, static (value, nodeId) => NodeCodec.DecodeInternal(value, nodeId), out InternalNode node))
+        {
+            throw Missing(id);
+        }
+
+        if (_cache.Count < _capacity)
+        {
+            _cache.TryAdd(id, node);
+        }
+
+        return node;
+    }
+
+    public LeafNode GetLeaf(in NodeId id)
+    {
+        Span<byte> key = stackalloc byte[NodeId.MaxKeyLength];
+        int length = id.WriteKey(key);
+        if (!_db.TryRead(_nodes, key[..length], id, static (value, nodeId) => NodeCodec.DecodeLeaf(value, nodeId), out LeafNode? leaf) || leaf is null)
+        {
+            throw Missing(id);
+        }
+
+        return leaf;
+    }
+
+    /// <summary>Called once a commit's batch is durable: its new nodes become cacheable, replaced ones leave.</summary>
+    public void OnCommitted(TreeWriteSet writes)
+    {
+        foreach (NodeId stale in writes.Stale)
+        {
+            _cache.TryRemove(stale, out _);
+        }
+
+        foreach ((NodeId id, InternalNode node) in writes.NewInternals)
+        {
+            if (_cache.Count >= _capacity)
+            {
+                break;
+            }
+
+            _cache[id] = node;
+        }
+    }
+
+    public void Evict(in NodeId id) => _cache.TryRemove(id, out _);
+
+    private static StateCorruptionException Missing(in NodeId id) =>
+        new($"State node {id} is missing: it was pruned (root older than the retained history) or the database is corrupt.");
+}

@@ -1,0 +1,249 @@
+using TrustChain.Core;
+using TrustChain.Storage;
+
+namespace TrustChain.Chain.State;
+
+/// <summary>
+/// Mutable overlay over one committed root, for executing a block. Reads fall through dirty → clean cache →
+/// the flat "state" column family (when the base is the latest root) or the tree (historic base). Every write
+/// is journaled so a failed transaction can be undone with <see cref="Restore"/>. Not thread-safe.
+/// </summary>
+public sealed class WorldState : IStateReader
+{
+    private readonly StateDatabase _db;
+    private readonly Dictionary<Address, Account> _dirtyAccounts = [];
+    private readonly Dictionary<Address, Account> _cleanAccounts = [];
+    private readonly Dictionary<Hash256, byte[]?> _dirtyStorage = [];
+    private readonly Dictionary<Hash256, byte[]?> _cleanStorage = [];
+    private readonly Dictionary<Address, Hash256> _accountKeys = [];
+    private readonly List<JournalEntry> _journal = [];
+    private StateRootInfo _base;
+    private PendingCommit? _pending;
+    private Hash256? _previewRoot;
+
+    internal WorldState(StateDatabase db, StateRootInfo baseRoot)
+    {
+        _db = db;
+        _base = baseRoot;
+    }
+
+    /// <summary>The committed root this overlay is based on (not including dirty changes; see <see cref="ComputeRoot"/>).</summary>
+    public Hash256 StateRoot => _base.Root;
+
+    /// <summary>Block number that committed <see cref="StateRoot"/>, null if none did (fresh database).</summary>
+    public ulong? BaseVersion => _base.Version;
+
+    public bool HasPendingCommit => _pending is not null;
+
+    public Account GetAccount(Address a)
+    {
+        if (_dirtyAccounts.TryGetValue(a, out Account account) || _cleanAccounts.TryGetValue(a, out account))
+        {
+            return account;
+        }
+
+        byte[]? value = ReadBase(AccountKey(a));
+        account = value is null ? Account.Empty : AccountEncoding.Decode(value);
+        _cleanAccounts[a] = account;
+        return account;
+    }
+
+    public void SetAccount(Address a, Account account)
+    {
+        bool existed = _dirtyAccounts.TryGetValue(a, out Account previous);
+        _journal.Add(JournalEntry.ForAccount(a, existed, previous));
+        _dirtyAccounts[a] = account;
+        _previewRoot = null;
+    }
+
+    public UInt256 GetBalance(Address a) => GetAccount(a).Balance;
+
+    public ulong GetNonce(Address a) => GetAccount(a).Nonce;
+
+    public void AddBalance(Address a, in UInt256 amount)
+    {
+        Account account = GetAccount(a);
+        if (UInt256.AddOverflow(account.Balance, amount, out UInt256 balance))
+        {
+            throw new OverflowException($"Balance of {a} would overflow 2^256 adding {amount}.");
+        }
+
+        SetAccount(a, account with { Balance = balance });
+    }
+
+    /// <exception cref="InsufficientBalanceException">The balance is below <paramref name="amount"/>; nothing changes.</exception>
+    public void SubtractBalance(Address a, in UInt256 amount)
+    {
+        Account account = GetAccount(a);
+        if (UInt256.SubtractUnderflow(account.Balance, amount, out UInt256 balance))
+        {
+            throw new InsufficientBalanceException(a, account.Balance, amount);
+        }
+
+        SetAccount(a, account with { Balance = balance });
+    }
+
+    public void IncrementNonce(Address a)
+    {
+        Account account = GetAccount(a);
+        if (account.Nonce == ulong.MaxValue)
+        {
+            throw new OverflowException($"Nonce of {a} is at its maximum.");
+        }
+
+        SetAccount(a, account with { Nonce = account.Nonce + 1 });
+    }
+
+    public byte[]? GetStorage(Address contract, ReadOnlySpan<byte> slot) => GetStorage(StateKeys.Storage(contract, slot));
+
+    /// <summary>Reads by raw state key (<see cref="StateKeys.Storage"/>).</summary>
+    public byte[]? GetStorage(in Hash256 stateKey)
+    {
+        if (_dirtyStorage.TryGetValue(stateKey, out byte[]? value) || _cleanStorage.TryGetValue(stateKey, out value))
+        {
+            return value;
+        }
+
+        value = ReadBase(stateKey);
+        _cleanStorage[stateKey] = value;
+        return value;
+    }
+
+    /// <summary>An empty <paramref name="value"/> deletes the slot. The value is copied.</summary>
+    public void SetStorage(Address contract, ReadOnlySpan<byte> slot, ReadOnlySpan<byte> value) =>
+        SetStorage(StateKeys.Storage(contract, slot), value);
+
+    public void SetStorage(in Hash256 stateKey, ReadOnlySpan<byte> value)
+    {
+        bool existed = _dirtyStorage.TryGetValue(stateKey, out byte[]? previous);
+        _journal.Add(JournalEntry.ForStorage(stateKey, existed, previous));
+        _dirtyStorage[stateKey] = value.IsEmpty ? null : value.ToArray();
+        _previewRoot = null;
+    }
+
+    /// <summary>A marker for <see cref="Restore"/>: everything written after it can be undone.</summary>
+    public int TakeSnapshot() => _journal.Count;
+
+    /// <summary>Undoes every write made since <paramref name="snapshot"/> was taken (inner snapshots are discarded too).</summary>
+    public void Restore(int snapshot)
+    {
+        if (snapshot < 0 || snapshot > _journal.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(snapshot), snapshot,
+                $"Snapshot is not valid for this state (journal holds {_journal.Count} entries; it may already have been restored past or committed).");
+        }
+
+        for (int i = _journal.Count - 1; i >= snapshot; i--)
+        {
+            JournalEntry entry = _journal[i];
+            if (entry.IsAccount)
+            {
+                if (entry.Existed)
+                {
+                    _dirtyAccounts[entry.Address] = entry.PreviousAccount;
+                }
+                else
+                {
+                    _dirtyAccounts.Remove(entry.Address);
+                }
+            }
+            else if (entry.Existed)
+            {
+                _dirtyStorage[entry.Key] = entry.PreviousValue;
+            }
+            else
+            {
+                _dirtyStorage.Remove(entry.Key);
+            }
+        }
+
+        if (snapshot < _journal.Count)
+        {
+            _journal.RemoveRange(snapshot, _journal.Count - snapshot);
+            _previewRoot = null;
+        }
+    }
+
+    /// <summary>The root the base plus all dirty changes would have, computed without writing anything.</summary>
+    public Hash256 ComputeRoot()
+    {
+        if (_previewRoot is { } cached)
+        {
+            return cached;
+        }
+
+        TreeUpdate[] updates = CollectUpdates(out int count);
+        NodeRef root = _db.Tree.Update(_base.RootRef, updates, count, new TreeWriteSet(0, persist: false));
+        _previewRoot = root.Hash;
+        return root.Hash;
+    }
+
+    /// <summary>
+    /// Stages the new tree nodes, the flat values, the stale index and the version records for block
+    /// <paramref name="blockNumber"/> in <paramref name="batch"/>, and returns the new root. The overlay keeps its
+    /// changes until <see cref="MarkCommitted"/>: if the batch is never written, nothing changed.
+    /// </summary>
+    public Hash256 Commit(WriteBatch batch, ulong blockNumber)
+    {
+        TreeUpdate[] updates = CollectUpdates(out int count);
+        _pending = _db.Commit(_base, updates, count, blockNumber, batch);
+        _previewRoot = _pending.Root.Root;
+        return _pending.Root.Root;
+    }
+
+    /// <summary>Call once the batch from <see cref="Commit"/> is durably written: the overlay rebases onto the new root.</summary>
+    public void MarkCommitted()
+    {
+        PendingCommit pending = _pending ?? throw new InvalidOperationException("There is no pending commit: call Commit first.");
+        _db.OnCommitted(pending);
+        foreach (KeyValuePair<Address, Account> account in _dirtyAccounts)
+        {
+            _cleanAccounts[account.Key] = account.Value;
+        }
+
+        foreach (KeyValuePair<Hash256, byte[]?> slot in _dirtyStorage)
+        {
+            _cleanStorage[slot.Key] = slot.Value;
+        }
+
+        _dirtyAccounts.Clear();
+        _dirtyStorage.Clear();
+        _journal.Clear();
+        _base = pending.Root;
+        _pending = null;
+        _previewRoot = null;
+    }
+
+    private Hash256 AccountKey(Address a)
+    {
+        if (!_accountKeys.TryGetValue(a, out Hash256 key))
+        {
+            key = StateKeys.Account(a);
+            _accountKeys[a] = key;
+        }
+
+        return key;
+    }
+
+    private byte[]? ReadBase(in Hash256 key) =>
+        _db.IsLatest(_base) ? _db.GetFlat(key) : _db.Tree.Get(_base.RootRef, key);
+
+    /// <summary>Dirty keys as tree updates in ascending key order — never dictionary order.</summary>
+    private TreeUpdate[] CollectUpdates(out int count)
+    {
+        TreeUpdate[] updates = new TreeUpdate[_dirtyAccounts.Count + _dirtyStorage.Count];
+        count = 0;
+        foreach (KeyValuePair<Address, Account> account in _dirtyAccounts)
+        {
+            updates[count++] = new TreeUpdate(AccountKey(account.Key), account.Value.IsEmpty ? null : AccountEncoding.Encode(account.Value));
+        }
+
+        foreach (KeyValuePair<Hash256, byte[]?> slot in _dirtyStorage)
+        {
+            updates[count++] = new TreeUpdate(slot.Key, slot.Value);
+        }
+
+        Array.Sort(updates, 0, count, TreeUpdateComparer.Instance);
+        return updates;
+    }
+}

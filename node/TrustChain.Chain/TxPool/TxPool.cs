@@ -1,0 +1,445 @@
+using TrustChain.Chain.Specs;
+using TrustChain.Chain.State;
+using TrustChain.Chain.Validation;
+using TrustChain.Core;
+using TrustChain.Core.Transactions;
+using TransactionValidator = TrustChain.Chain.Validation.TransactionValidator;
+
+namespace TrustChain.Chain.TxPool;
+
+/// <summary>
+/// Thread-safe mempool. Per sender, transactions contiguous from the state nonce (up to the pending window) are
+/// pending and selectable for blocks; the rest are queued until the gap closes. Signature recovery and stateless
+/// checks run before the lock so submissions from many threads scale.
+/// </summary>
+public sealed class TxPool
+{
+    private readonly Lock _lock = new();
+    private readonly TxPoolOptions _options;
+    private readonly TransactionValidator _validator;
+    private readonly Func<IStateReader> _headState;
+    private readonly Func<UInt256>? _currentBaseFee;
+    private readonly Dictionary<Hash256, PoolEntry> _byHash = new();
+    private readonly Dictionary<Address, SenderTransactions> _senders = new();
+    private readonly SortedSet<PoolEntry> _pendingTails = new(PoolEntryPriceComparer.Instance);
+    private readonly SortedSet<PoolEntry> _queuedTails = new(PoolEntryPriceComparer.Instance);
+    private UInt256 _baseFee;
+    private int _pendingCount;
+    private int _queuedCount;
+
+    /// <param name="headState">State of the chain head; read on every submission.</param>
+    /// <param name="currentBaseFee">Base fee of the next block; when null, the value passed to
+    /// <see cref="OnBlockCommitted"/>/<see cref="OnNewHead"/> is used (initially the genesis base fee).</param>
+    public TxPool(ChainSpec spec, Func<IStateReader> headState, Func<UInt256>? currentBaseFee = null, TxPoolOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(headState);
+        _options = options ?? TxPoolOptions.Default;
+        _options.Validate();
+        _validator = new TransactionValidator(spec, _options.AllowUnprotectedTransactions);
+        _headState = headState;
+        _currentBaseFee = currentBaseFee;
+        _baseFee = FeeMarket.GenesisBaseFee(spec.Parameters);
+    }
+
+    /// <summary>Raised (outside the pool lock) for each transaction that becomes pending, new or promoted.</summary>
+    public event Action<Transaction>? TransactionAdded;
+
+    public int PendingCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pendingCount;
+            }
+        }
+    }
+
+    public int QueuedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queuedCount;
+            }
+        }
+    }
+
+    public TxPoolSubmitResult Submit(Transaction tx)
+    {
+        ArgumentNullException.ThrowIfNull(tx);
+        TxValidationResult stateless = _validator.ValidateStateless(tx);
+        if (!stateless.IsValid)
+        {
+            return TxPoolSubmitResult.Rejected(tx.Hash, stateless);
+        }
+
+        Address sender = tx.Sender!.Value;
+        var promoted = new List<PoolEntry>();
+        TxPoolSubmitResult result;
+        lock (_lock)
+        {
+            result = AddLocked(tx, sender, promoted);
+        }
+
+        Announce(promoted);
+        return result;
+    }
+
+    public bool TryGet(Hash256 hash, out Transaction? tx)
+    {
+        lock (_lock)
+        {
+            if (_byHash.TryGetValue(hash, out PoolEntry? entry))
+            {
+                tx = entry.Tx;
+                return true;
+            }
+        }
+
+        tx = null;
+        return false;
+    }
+
+    /// <summary>Next nonce the sender should use: state nonce plus its nonce-contiguous pooled transactions.</summary>
+    public ulong GetPendingNonce(Address address)
+    {
+        lock (_lock)
+        {
+            if (_senders.TryGetValue(address, out SenderTransactions? list))
+            {
+                return list.StateNonce + (ulong)list.ContiguousCount;
+            }
+        }
+
+        return _headState().GetAccount(address).Nonce;
+    }
+
+    /// <summary>All pending transactions, by sender address then nonce.</summary>
+    public IReadOnlyList<Transaction> GetPending()
+    {
+        lock (_lock)
+        {
+            var senders = new SenderTransactions[_senders.Count];
+            _senders.Values.CopyTo(senders, 0);
+            Array.Sort(senders, static (a, b) => a.Sender.CompareTo(b.Sender));
+            var result = new List<Transaction>(_pendingCount);
+            foreach (SenderTransactions list in senders)
+            {
+                IList<PoolEntry> values = list.ByNonce.Values;
+                for (int i = 0; i < list.PendingCount; i++)
+                {
+                    result.Add(values[i].Tx);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// Pending transactions for a block at <paramref name="baseFee"/>: best effective tip first across senders,
+    /// nonce order within a sender, ties broken by hash. A sender whose next transaction does not fit the remaining
+    /// gas or whose fee cap is below the base fee contributes nothing further (later nonces depend on it).
+    /// </summary>
+    public IReadOnlyList<Transaction> SelectForBlock(UInt256 baseFee, ulong gasLimit, int maxCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        var selected = new List<Transaction>(Math.Min(maxCount, 1024));
+        lock (_lock)
+        {
+            var heap = new PriorityQueue<(SenderTransactions List, int Index), SelectionKey>(SelectionKeyComparer.Instance);
+            foreach (SenderTransactions list in _senders.Values)
+            {
+                if (list.PendingCount > 0)
+                {
+                    Enqueue(heap, list, 0, baseFee);
+                }
+            }
+
+            ulong remaining = gasLimit;
+            while (selected.Count < maxCount && heap.TryDequeue(out (SenderTransactions List, int Index) cursor, out _))
+            {
+                PoolEntry entry = cursor.List.ByNonce.Values[cursor.Index];
+                if (entry.Tx.GasLimit > remaining)
+                {
+                    continue;
+                }
+
+                selected.Add(entry.Tx);
+                remaining -= entry.Tx.GasLimit;
+                if (cursor.Index + 1 < cursor.List.PendingCount)
+                {
+                    Enqueue(heap, cursor.List, cursor.Index + 1, baseFee);
+                }
+            }
+        }
+
+        return selected;
+    }
+
+    /// <summary>
+    /// After a block: drops included and stale (nonce below state) transactions and those the sender can no longer
+    /// afford, promotes queued transactions whose gap closed, and adopts the next base fee.
+    /// </summary>
+    public void OnBlockCommitted(IReadOnlyList<Transaction> included, IStateReader newHead, UInt256 nextBaseFee)
+    {
+        ArgumentNullException.ThrowIfNull(included);
+        ArgumentNullException.ThrowIfNull(newHead);
+        var promoted = new List<PoolEntry>();
+        lock (_lock)
+        {
+            _baseFee = nextBaseFee;
+            for (int i = 0; i < included.Count; i++)
+            {
+                if (_byHash.TryGetValue(included[i].Hash, out PoolEntry? entry))
+                {
+                    RemoveEntry(entry);
+                }
+            }
+
+            var senders = new SenderTransactions[_senders.Count];
+            _senders.Values.CopyTo(senders, 0);
+            foreach (SenderTransactions list in senders)
+            {
+                Resync(list, newHead.GetAccount(list.Sender), promoted);
+            }
+
+            EnforceGlobalLimits(protectedSender: null);
+            promoted.RemoveAll(e => !e.IsPending || !_byHash.ContainsKey(e.Hash));
+        }
+
+        Announce(promoted);
+    }
+
+    /// <summary>Re-checks the pool against a new head when no block transactions are known (e.g. after sync).</summary>
+    public void OnNewHead(IStateReader newHead, UInt256 nextBaseFee) => OnBlockCommitted([], newHead, nextBaseFee);
+
+    private static void Enqueue(
+        PriorityQueue<(SenderTransactions, int), SelectionKey> heap, SenderTransactions list, int index, in UInt256 baseFee)
+    {
+        PoolEntry entry = list.ByNonce.Values[index];
+        if (FeeMarket.TryGetEffectiveTip(entry.Tx, baseFee, out UInt256 tip))
+        {
+            heap.Enqueue((list, index), new SelectionKey(tip, entry.Hash));
+        }
+    }
+
+    private TxPoolSubmitResult AddLocked(Transaction tx, Address sender, List<PoolEntry> promoted)
+    {
+        Hash256 hash = tx.Hash;
+        if (_byHash.ContainsKey(hash))
+        {
+            return TxPoolSubmitResult.Rejected(hash, TxValidationError.AlreadyKnown, "already known");
+        }
+
+        Account account = _headState().GetAccount(sender);
+        UInt256 baseFee = _currentBaseFee?.Invoke() ?? _baseFee;
+        TxValidationResult stateful = _validator.ValidateStateful(tx, sender, account, baseFee);
+        if (!stateful.IsValid)
+        {
+            return TxPoolSubmitResult.Rejected(hash, stateful);
+        }
+
+        if (_senders.TryGetValue(sender, out SenderTransactions? list) && list.StateNonce != account.Nonce)
+        {
+            Resync(list, account, promoted);
+            _senders.TryGetValue(sender, out list);
+        }
+
+        list ??= new SenderTransactions(sender, account.Nonce);
+        var entry = new PoolEntry(tx, sender, TransactionValidator.MaxCost(tx, out _));
+        list.ByNonce.TryGetValue(tx.Nonce, out PoolEntry? existing);
+        if (existing is not null && !IsSufficientBump(existing, entry))
+        {
+            return TxPoolSubmitResult.Rejected(
+                hash, TxValidationError.ReplacementUnderpriced, "replacement transaction underpriced");
+        }
+
+        UInt256 spent = list.TotalCost(existing?.Nonce, out bool spentOverflow);
+        if (spentOverflow || UInt256.AddOverflow(spent, entry.Cost, out UInt256 need) || need > account.Balance)
+        {
+            System.Numerics.BigInteger overshot = spent.ToBigInteger() + entry.Cost.ToBigInteger() - account.Balance.ToBigInteger();
+            return TxPoolSubmitResult.Rejected(hash, TxValidationError.InsufficientFunds,
+                $"insufficient funds for gas * price + value: balance {account.Balance}, queued cost {spent}, tx cost {entry.Cost}, overshot {overshot}");
+        }
+
+        if (existing is null)
+        {
+            bool wouldBePending = tx.Nonce == list.StateNonce + (ulong)list.ContiguousCount
+                && list.ContiguousCount < _options.MaxPendingPerSender;
+            if (!wouldBePending && list.QueuedCount >= _options.MaxQueuedPerSender)
+            {
+                return TxPoolSubmitResult.Rejected(hash, TxValidationError.AccountLimitExceeded,
+                    $"account limit exceeded: pooled {list.ByNonce.Count} txs");
+            }
+
+            bool full = wouldBePending ? _pendingCount >= _options.MaxPending : _queuedCount >= _options.MaxQueued;
+            if (full)
+            {
+                PoolEntry? victim = CheapestOfOthers(wouldBePending ? _pendingTails : _queuedTails, sender);
+                if (victim is null || !entry.IsPricierThan(victim))
+                {
+                    return TxPoolSubmitResult.Rejected(hash, TxValidationError.TxPoolFull, "txpool is full");
+                }
+            }
+        }
+        else
+        {
+            _byHash.Remove(existing.Hash);
+        }
+
+        list.ByNonce[tx.Nonce] = entry;
+        _byHash[hash] = entry;
+        _senders[sender] = list;
+        Refresh(list, promoted);
+        EnforceGlobalLimits(sender);
+        promoted.RemoveAll(e => !e.IsPending || !_byHash.ContainsKey(e.Hash));
+        return _byHash.ContainsKey(hash)
+            ? TxPoolSubmitResult.Added(hash, entry.IsPending)
+            : TxPoolSubmitResult.Rejected(hash, TxValidationError.TxPoolFull, "txpool is full");
+    }
+
+    /// <summary>geth's rule: both fee cap and tip must rise strictly and by at least the configured percentage.</summary>
+    private bool IsSufficientBump(PoolEntry old, PoolEntry replacement)
+    {
+        if (replacement.FeeCap <= old.FeeCap || replacement.TipCap <= old.TipCap)
+        {
+            return false;
+        }
+
+        return replacement.FeeCap >= Threshold(old.FeeCap) && replacement.TipCap >= Threshold(old.TipCap);
+    }
+
+    private UInt256 Threshold(in UInt256 price)
+    {
+        UInt256 factor = (ulong)(100 + _options.PriceBumpPercent);
+        return UInt256.MultiplyOverflow(price, factor, out UInt256 product) ? UInt256.MaxValue : product / 100;
+    }
+
+    private static PoolEntry? CheapestOfOthers(SortedSet<PoolEntry> tails, Address? exclude)
+    {
+        foreach (PoolEntry e in tails)
+        {
+            if (exclude is null || e.Sender != exclude.Value)
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Aligns a sender with a (possibly new) account state: stale nonces and unaffordable transactions go.</summary>
+    private void Resync(SenderTransactions list, Account account, List<PoolEntry> promoted)
+    {
+        list.StateNonce = account.Nonce;
+        SortedList<ulong, PoolEntry> byNonce = list.ByNonce;
+        while (byNonce.Count > 0 && byNonce.Keys[0] < account.Nonce)
+        {
+            _byHash.Remove(byNonce.Values[0].Hash);
+            byNonce.RemoveAt(0);
+        }
+
+        for (int i = byNonce.Count - 1; i >= 0; i--)
+        {
+            if (byNonce.Values[i].Cost > account.Balance)
+            {
+                _byHash.Remove(byNonce.Values[i].Hash);
+                byNonce.RemoveAt(i);
+            }
+        }
+
+        Refresh(list, promoted);
+    }
+
+    private void RemoveEntry(PoolEntry entry)
+    {
+        _byHash.Remove(entry.Hash);
+        if (_senders.TryGetValue(entry.Sender, out SenderTransactions? list) && list.ByNonce.Remove(entry.Nonce))
+        {
+            Refresh(list, promoted: null);
+        }
+    }
+
+    /// <summary>Re-derives the sender's pending/queued split and updates global counters and eviction tails.</summary>
+    private void Refresh(SenderTransactions list, List<PoolEntry>? promoted)
+    {
+        if (list.PendingTail is not null)
+        {
+            _pendingTails.Remove(list.PendingTail);
+        }
+
+        if (list.QueuedTail is not null)
+        {
+            _queuedTails.Remove(list.QueuedTail);
+        }
+
+        _pendingCount -= list.CountedPending;
+        _queuedCount -= list.CountedQueued;
+        list.Reclassify(_options.MaxPendingPerSender, promoted);
+        list.CountedPending = list.PendingCount;
+        list.CountedQueued = list.QueuedCount;
+        _pendingCount += list.CountedPending;
+        _queuedCount += list.CountedQueued;
+
+        IList<PoolEntry> values = list.ByNonce.Values;
+        list.PendingTail = list.PendingCount > 0 ? values[list.PendingCount - 1] : null;
+        list.QueuedTail = list.QueuedCount > 0 ? values[values.Count - 1] : null;
+        if (list.PendingTail is not null)
+        {
+            _pendingTails.Add(list.PendingTail);
+        }
+
+        if (list.QueuedTail is not null)
+        {
+            _queuedTails.Add(list.QueuedTail);
+        }
+
+        if (values.Count == 0)
+        {
+            _senders.Remove(list.Sender);
+        }
+    }
+
+    /// <summary>
+    /// Brings the pool back within its limits by dropping the cheapest tail transactions of other senders; the
+    /// protected sender (the one just submitted) only loses its own highest nonces, and only when nothing else is left.
+    /// </summary>
+    private void EnforceGlobalLimits(Address? protectedSender)
+    {
+        if (protectedSender is { } own && _senders.TryGetValue(own, out SenderTransactions? ownList))
+        {
+            while (ownList.QueuedCount > _options.MaxQueuedPerSender)
+            {
+                RemoveEntry(ownList.ByNonce.Values[ownList.ByNonce.Count - 1]);
+            }
+        }
+
+        while (_pendingCount > _options.MaxPending)
+        {
+            RemoveEntry(CheapestOfOthers(_pendingTails, protectedSender) ?? _pendingTails.Min!);
+        }
+
+        while (_queuedCount > _options.MaxQueued)
+        {
+            RemoveEntry(CheapestOfOthers(_queuedTails, protectedSender) ?? _queuedTails.Min!);
+        }
+    }
+
+    private void Announce(List<PoolEntry> promoted)
+    {
+        Action<Transaction>? handler = TransactionAdded;
+        if (handler is null)
+        {
+            return;
+        }
+
+        foreach (PoolEntry e in promoted)
+        {
+            handler(e.Tx);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace TrustChain.Chain.TxPool;
+
+/// <summary>Capacity limits of the <see cref="TxPool"/>.</summary>
+public sealed class TxPoolOptions
+{
+    public static TxPoolOptions Default { get; } = new();
+
+    /// <summary>Executable nonces kept per sender, counted from the account's state nonce.</summary>
+    public int MaxPendingPerSender { get; init; } = 64;
+
+    /// <summary>Non-executable (gapped or beyond the pending window) transactions kept per sender.</summary>
+    public int MaxQueuedPerSender { get; init; } = 64;
+
+    public int MaxPending { get; init; } = 10_000;
+
+    public int MaxQueued { get; init; } = 2_000;
+
+    /// <summary>Minimum bump, in percent, of both fee cap and tip for a same-nonce replacement.</summary>
+    public int PriceBumpPercent { get; init; } = 10;
+
+    /// <summary>Accept legacy transactions without an EIP-155 chain id (replayable on other chains).</summary>
+    public bool AllowUnprotectedTransactions { get; init; }
+
+    internal void Validate()
+    {
+        if (MaxPendingPerSender <= 0 || MaxQueuedPerSender < 0 || MaxPending <= 0 || MaxQueued < 0 || PriceBumpPercent < 0)
+        {
+            throw new ArgumentException("TxPoolOptions limits must be positive (queued limits and the bump may be zero).");
+        }
+    }
+}

@@ -1,0 +1,181 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TrustChain.Rpc.JsonRpc;
+
+namespace TrustChain.Rpc.Hosting;
+
+/// <summary>
+/// Kestrel host for JSON-RPC over HTTP and WebSocket on one port. The RPC path is handled by a tiny middleware in
+/// front of routing; other components add their own endpoints (/metrics, /health, explorer) with
+/// <see cref="MapEndpoints"/> before <see cref="StartAsync"/>.
+/// </summary>
+public sealed class RpcServer : IAsyncDisposable
+{
+    private readonly List<Action<IEndpointRouteBuilder>> _endpointHooks = [];
+    private readonly List<Action<IServiceCollection>> _serviceHooks = [];
+    private readonly ILoggerFactory? _loggerFactory;
+    private readonly ILogger _logger;
+    private WebApplication? _app;
+    private Uri? _httpUri;
+
+    public RpcServer(RpcOptions options, RpcMethodRegistry methods, ILoggerFactory? loggerFactory = null, IRpcMetrics? metrics = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(methods);
+        options.Validate();
+        Options = options;
+        Methods = methods;
+        _loggerFactory = loggerFactory;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("TrustChain.Rpc");
+        Dispatcher = new RpcDispatcher(methods, options, metrics, _logger);
+    }
+
+    public RpcOptions Options { get; }
+
+    public RpcMethodRegistry Methods { get; }
+
+    public RpcDispatcher Dispatcher { get; }
+
+    /// <summary>The running web application (null before start); for advanced wiring only.</summary>
+    public WebApplication? Application => _app;
+
+    /// <summary>Base HTTP address after start, e.g. http://127.0.0.1:8545/ (with the real port when Port was 0).</summary>
+    public Uri HttpUri => _httpUri ?? throw new InvalidOperationException("The server is not started.");
+
+    /// <summary>JSON-RPC over HTTP URL (base address + RPC path).</summary>
+    public Uri RpcUri => new(HttpUri, Options.Path);
+
+    public Uri WebSocketUri => new UriBuilder(RpcUri) { Scheme = "ws" }.Uri;
+
+    public int Port => HttpUri.Port;
+
+    /// <summary>Adds endpoints next to the RPC path (e.g. endpoints.MapGet("/metrics", ...)). Call before start.</summary>
+    public void MapEndpoints(Action<IEndpointRouteBuilder> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        ThrowIfStarted();
+        _endpointHooks.Add(configure);
+    }
+
+    /// <summary>Registers services the extra endpoints need. Call before start.</summary>
+    public void ConfigureServices(Action<IServiceCollection> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        ThrowIfStarted();
+        _serviceHooks.Add(configure);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfStarted();
+        IPAddress address = ParseAddress(Options.ListenAddress);
+
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        if (_loggerFactory is not null)
+        {
+            builder.Logging.AddProvider(new ForwardingLoggerProvider(_loggerFactory));
+            // ASP.NET Core logs every request at Information; keep only its warnings and errors.
+            builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        }
+
+        builder.WebHost.SuppressStatusMessages(true);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxConcurrentConnections = Options.MaxConcurrentConnections;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = Options.MaxConcurrentConnections;
+            // One byte above our limit so the RPC handler, not Kestrel, produces geth's 413 text.
+            kestrel.Limits.MaxRequestBodySize = Options.MaxRequestBodySize + 1;
+            kestrel.Listen(address, Options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        foreach (Action<IServiceCollection> hook in _serviceHooks)
+        {
+            hook(builder.Services);
+        }
+
+        WebApplication app = builder.Build();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = Options.WebSocketKeepAliveInterval });
+        var handler = new RpcHttpHandler(Dispatcher, _logger, app.Lifetime.ApplicationStopping);
+        string path = Options.Path;
+        app.Use(next => http => string.Equals(http.Request.Path.Value, path, StringComparison.Ordinal)
+            ? handler.HandleAsync(http)
+            : next(http));
+        app.UseRouting();
+        foreach (Action<IEndpointRouteBuilder> hook in _endpointHooks)
+        {
+            hook(app);
+        }
+
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        _app = app;
+
+        string bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _httpUri = new Uri(bound.EndsWith('/') ? bound : bound + "/");
+        _logger.LogInformation("JSON-RPC listening on {Address} (HTTP and WebSocket)", _httpUri);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        WebApplication? app = _app;
+        if (app is null)
+        {
+            return;
+        }
+
+        await app.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        WebApplication? app = Interlocked.Exchange(ref _app, null);
+        if (app is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await app.StopAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static IPAddress ParseAddress(string text)
+    {
+        if (string.Equals(text, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        return IPAddress.TryParse(text, out IPAddress? address)
+            ? address
+            : throw new ArgumentException($"ListenAddress '{text}' is not an IP address.", nameof(text));
+    }
+
+    private void ThrowIfStarted()
+    {
+        if (_app is not null)
+        {
+            throw new InvalidOperationException("The server has already been started.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace TrustChain.Zk.Bn254;
+
+/// <summary>
+/// The Miller-loop line coefficients of a fixed G2 point. They depend only on Q, so a verifier with a fixed key
+/// (Groth16 β, γ, δ) prepares them once and reuses them for every proof.
+/// </summary>
+/// <remarks>
+/// R is kept in homogeneous projective coordinates and each step yields a line d0 + (d3 + d4·v)·w whose d0 and d3
+/// are later scaled by P's y and x (Costello–Lange–Naehrig / Aranha et al. formulas for the D-type twist). The line
+/// is off by an F_q2 factor, which the final exponentiation removes.
+/// </remarks>
+public sealed class G2Prepared
+{
+    private static readonly Fq TwoInv = Fq.FromUInt64(2).Inverse();
+
+    public G2Prepared(in G2Affine q)
+    {
+        Point = q;
+        if (q.IsInfinity)
+        {
+            Coefficients = [];
+            return;
+        }
+
+        List<Fq2> coeffs = new(3 * 110);
+        Fq2 rx = q.X, ry = q.Y, rz = Fq2.One;
+        G2Affine negQ = q.Negate();
+        ReadOnlySpan<sbyte> naf = MillerLoopConstants.Naf;
+        for (int i = naf.Length - 2; i >= 0; i--)
+        {
+            DoublingStep(ref rx, ref ry, ref rz, coeffs);
+            if (naf[i] == 1)
+            {
+                AdditionStep(ref rx, ref ry, ref rz, q, coeffs);
+            }
+            else if (naf[i] == -1)
+            {
+                AdditionStep(ref rx, ref ry, ref rz, negQ, coeffs);
+            }
+        }
+
+        G2Affine q1 = new(q.X.Conjugate() * FrobeniusCoefficients.Gamma(1, 2), q.Y.Conjugate() * FrobeniusCoefficients.Gamma(1, 3));
+        G2Affine minusQ2 = new(q.X * FrobeniusCoefficients.Gamma(2, 2), -(q.Y * FrobeniusCoefficients.Gamma(2, 3)));
+        AdditionStep(ref rx, ref ry, ref rz, q1, coeffs);
+        AdditionStep(ref rx, ref ry, ref rz, minusQ2, coeffs);
+        Coefficients = [.. coeffs];
+    }
+
+    public G2Affine Point { get; }
+
+    public bool IsInfinity => Coefficients.Length == 0;
+
+    /// <summary>Line coefficients as consecutive (d0, d3, d4) triples, in loop order.</summary>
+    internal Fq2[] Coefficients { get; }
+
+    private static void DoublingStep(ref Fq2 x, ref Fq2 y, ref Fq2 z, List<Fq2> coeffs)
+    {
+        Fq2 a = x * y * TwoInv;
+        Fq2 b = y.Square();
+        Fq2 c = z.Square();
+        Fq2 e = (c.Double() + c) * G2Affine.B;
+        Fq2 f = e.Double() + e;
+        Fq2 g = (b + f) * TwoInv;
+        Fq2 h = (y + z).Square() - (b + c);
+        Fq2 i = e - b;
+        Fq2 j = x.Square();
+        Fq2 e2 = e.Square();
+        x = a * (b - f);
+        y = g.Square() - (e2.Double() + e2);
+        z = b * h;
+        coeffs.Add(-h);
+        coeffs.Add(j.Double() + j);
+        coeffs.Add(i);
+    }
+
+    private static void AdditionStep(ref Fq2 x, ref Fq2 y, ref Fq2 z, in G2Affine q, List<Fq2> coeffs)
+    {
+        Fq2 theta = y - q.Y * z;
+        Fq2 lambda = x - q.X * z;
+        Fq2 c = theta.Square();
+        Fq2 d = lambda.Square();
+        Fq2 e = lambda * d;
+        Fq2 f = z * c;
+        Fq2 g = x * d;
+        Fq2 h = e + f - g.Double();
+        Fq2 yOld = y;
+        x = lambda * h;
+        y = theta * (g - h) - e * yOld;
+        z *= e;
+        Fq2 j = theta * q.X - lambda * q.Y;
+        coeffs.Add(lambda);
+        coeffs.Add(-theta);
+        coeffs.Add(j);
+    }
+}
