@@ -85,7 +85,7 @@ public static class Hex
             char lo = chars[i + 1];
             int h = hi < 128 ? lookup[hi] : 0xFF;
             int l = lo < 128 ? lookup[lo] : 0xFF;
-            if ((h | l) == 0xFF || h == 0xFF || l == 0xFF)
+            if (h == 0xFF || l == 0xFF)
             {
                 badIndex = h == 0xFF ? i : i + 1;
                 return false;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using TrustChain.Storage.Native;
 
@@ -120,7 +121,7 @@ public sealed unsafe class RocksDatabase : IDisposable
             $"Column family '{name}' is not open in '{Path}'. Open column families: {string.Join(", ", _columnFamilies.Keys.Order(StringComparer.Ordinal))}.");
     }
 
-    public bool TryGetColumnFamily(string name, out ColumnFamily? columnFamily) =>
+    public bool TryGetColumnFamily(string name, [NotNullWhen(true)] out ColumnFamily? columnFamily) =>
         _columnFamilies.TryGetValue(name, out columnFamily);
 
     /// <summary>The value stored under <paramref name="key"/> (copied to a new array), or null if absent.</summary>

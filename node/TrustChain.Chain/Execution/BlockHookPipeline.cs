@@ -1,5 +1,6 @@
 using TrustChain.Chain.State;
 using TrustChain.Core;
+using TrustChain.Core.Receipts;
 
 namespace TrustChain.Chain.Execution;
 

@@ -1,4 +1,5 @@
 using TrustChain.Core;
+using TrustChain.Core.Receipts;
 
 namespace TrustChain.Chain.Execution;
 

@@ -1,4 +1,5 @@
 using TrustChain.Core;
+using TrustChain.Core.Receipts;
 
 namespace TrustChain.Chain.Persistence;
 
@@ -73,7 +74,7 @@ public sealed class LogFilter
                 continue;
             }
 
-            if (position >= log.Topics.Length || !Contains(wanted, log.Topics[position]))
+            if (position >= log.Topics.Count || !Contains(wanted, log.Topics[position]))
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using TrustChain.Core;
+using TrustChain.Core.Receipts;
 using TrustChain.Storage;
 
 namespace TrustChain.Chain.Persistence;
@@ -40,7 +41,7 @@ public sealed class LogIndex
             {
                 LogEntry log = logs[l];
                 addresses.Add(log.Address);
-                int positions = Math.Min(log.Topics.Length, LogFilter.MaxTopicPositions);
+                int positions = Math.Min(log.Topics.Count, LogFilter.MaxTopicPositions);
                 for (int p = 0; p < positions; p++)
                 {
                     topics.Add((p, log.Topics[p]));

@@ -1,7 +1,7 @@
 // Semaphore v4 identities, EdDSA-Poseidon signatures and Semaphore message/scope hashes computed by
 // @semaphore-protocol/identity 4.14.x and @zk-kit/eddsa-poseidon.
 // Usage (from tests/interop): node zk-peers/semaphore-vectors.mjs [random]
-// With "random", extra identities with fresh random keys are added.
+// With "random", only two identities with fresh random keys and a few messages are produced (for the live test).
 import { Identity } from "@semaphore-protocol/identity";
 import { packSignature, packPublicKey } from "@zk-kit/eddsa-poseidon";
 import { poseidon2 } from "poseidon-lite";
@@ -21,7 +21,8 @@ function semaphoreToBigInt(value) {
   }
 }
 
-const keys = [
+const live = process.argv[2] === "random";
+const fixedKeys = [
   { text: "secret" },
   { text: "trustchain" },
   { text: "ключ 🔑 with unicode" },
@@ -29,15 +30,13 @@ const keys = [
   { hex: "00" },
   { hex: "0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20" },
 ];
-if (process.argv[2] === "random") {
-  for (let i = 0; i < 3; i += 1) keys.push({ hex: randomBytes(32).toString("hex") });
-}
+const keys = live ? [{ hex: randomBytes(32).toString("hex") }, { text: randomBytes(12).toString("base64") }] : fixedKeys;
 
 const R = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
-const messages = [0n, 1n, 12345678901234567890n, R - 1n, R + 5n, (1n << 256n) - 1n];
-const textMessages = ["hello", "0x2a", "delete"];
-const scopes = [0n, 42n, (1n << 256n) - 1n];
-const textScopes = ["topic", "0xdeadbeef", "123", "élection 2026"];
+const messages = live ? [BigInt("0x" + randomBytes(32).toString("hex"))] : [0n, 1n, 12345678901234567890n, R - 1n, R + 5n, (1n << 256n) - 1n];
+const textMessages = live ? ["live"] : ["hello", "0x2a", "delete"];
+const scopes = live ? [BigInt("0x" + randomBytes(31).toString("hex"))] : [0n, 42n, (1n << 256n) - 1n];
+const textScopes = live ? ["scope"] : ["topic", "0xdeadbeef", "123", "élection 2026"];
 
 const identities = keys.map((key) => {
   const identity = new Identity(key.text !== undefined ? key.text : Buffer.from(key.hex, "hex"));

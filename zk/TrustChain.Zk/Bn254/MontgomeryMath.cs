@@ -14,23 +14,6 @@ internal static class MontgomeryMath
     // The UInt128-returning BigMul keeps both halves in registers; the out-parameter overload forces the low half
     // through memory, which costs about a third of the multiplication time.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd(ulong a, ulong b, ulong c, out ulong lo)
-    {
-        UInt128 t = Math.BigMul(a, b) + c;
-        lo = (ulong)t;
-        return (ulong)(t >> 64);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong MulAdd2(ulong a, ulong b, ulong c, ulong d, out ulong lo)
-    {
-        // a*b + c + d never exceeds 2^128 - 1.
-        UInt128 t = Math.BigMul(a, b) + c + d;
-        lo = (ulong)t;
-        return (ulong)(t >> 64);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong AddC(ulong a, ulong b, ulong carry, out ulong sum)
     {
         ulong s = a + b + carry;
@@ -47,34 +30,106 @@ internal static class MontgomeryMath
     }
 
     /// <summary>
-    /// One CIOS round. Both BN254 moduli leave the top two bits of the high limb clear, so the
-    /// "no-carry" variant applies: the running value never needs a fifth limb.
+    /// CIOS Montgomery multiplication, fully unrolled with plain locals so the JIT keeps the accumulator in registers.
+    /// Both BN254 moduli leave the top two bits of the high limb clear, so the "no-carry" variant applies: the
+    /// running value never needs a fifth limb and the result is below 2p before the final subtraction.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Round<TM>(ulong bi, ulong a0, ulong a1, ulong a2, ulong a3,
-        ref ulong t0, ref ulong t1, ref ulong t2, ref ulong t3) where TM : struct, IMontgomeryModulus
-    {
-        ulong a = MulAdd(a0, bi, t0, out ulong lo0);
-        ulong m = lo0 * TM.Inv;
-        ulong c = MulAdd(m, TM.P0, lo0, out _);
-        a = MulAdd2(a1, bi, t1, a, out ulong lo1);
-        c = MulAdd2(m, TM.P1, lo1, c, out t0);
-        a = MulAdd2(a2, bi, t2, a, out ulong lo2);
-        c = MulAdd2(m, TM.P2, lo2, c, out t1);
-        a = MulAdd2(a3, bi, t3, a, out ulong lo3);
-        c = MulAdd2(m, TM.P3, lo3, c, out t2);
-        t3 = c + a;
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Mul<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
     {
-        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
-        Round<TM>(b0, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
-        Round<TM>(b1, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
-        Round<TM>(b2, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
-        Round<TM>(b3, a0, a1, a2, a3, ref t0, ref t1, ref t2, ref t3);
+        // Each product plus two 64-bit addends stays below 2^128.
+        UInt128 x;
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, lo, m, a, c;
+
+        x = Math.BigMul(a0, b0) + t0;
+        lo = (ulong)x;
+        a = (ulong)(x >> 64);
+        m = lo * TM.Inv;
+        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
+        x = Math.BigMul(a1, b0) + t1 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t0 = (ulong)x;
+        x = Math.BigMul(a2, b0) + t2 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t1 = (ulong)x;
+        x = Math.BigMul(a3, b0) + t3 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t2 = (ulong)x;
+        t3 = c + a;
+
+        x = Math.BigMul(a0, b1) + t0;
+        lo = (ulong)x;
+        a = (ulong)(x >> 64);
+        m = lo * TM.Inv;
+        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
+        x = Math.BigMul(a1, b1) + t1 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t0 = (ulong)x;
+        x = Math.BigMul(a2, b1) + t2 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t1 = (ulong)x;
+        x = Math.BigMul(a3, b1) + t3 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t2 = (ulong)x;
+        t3 = c + a;
+
+        x = Math.BigMul(a0, b2) + t0;
+        lo = (ulong)x;
+        a = (ulong)(x >> 64);
+        m = lo * TM.Inv;
+        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
+        x = Math.BigMul(a1, b2) + t1 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t0 = (ulong)x;
+        x = Math.BigMul(a2, b2) + t2 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t1 = (ulong)x;
+        x = Math.BigMul(a3, b2) + t3 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t2 = (ulong)x;
+        t3 = c + a;
+
+        x = Math.BigMul(a0, b3) + t0;
+        lo = (ulong)x;
+        a = (ulong)(x >> 64);
+        m = lo * TM.Inv;
+        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
+        x = Math.BigMul(a1, b3) + t1 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t0 = (ulong)x;
+        x = Math.BigMul(a2, b3) + t2 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t1 = (ulong)x;
+        x = Math.BigMul(a3, b3) + t3 + a;
+        a = (ulong)(x >> 64);
+        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
+        c = (ulong)(x >> 64);
+        t2 = (ulong)x;
+        t3 = c + a;
+
         ReduceOnce<TM>(t0, t1, t2, t3, out r0, out r1, out r2, out r3);
     }
 

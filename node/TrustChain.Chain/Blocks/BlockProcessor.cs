@@ -1,0 +1,134 @@
+using TrustChain.Chain.Execution;
+using TrustChain.Chain.Specs;
+using TrustChain.Chain.State;
+using TrustChain.Core;
+using TrustChain.Core.Blocks;
+
+namespace TrustChain.Chain.Blocks;
+
+/// <summary>
+/// Validates a block produced elsewhere against its parent, executes it, and checks every header commitment.
+/// Any failure is an <see cref="InvalidBlockException"/>; the overlay it executed on must then be dropped (nothing
+/// is ever written here).
+/// </summary>
+public sealed class BlockProcessor
+{
+    private readonly ChainSpec _spec;
+    private readonly BlockExecutor _executor;
+    private readonly Hash256 _validatorsHash;
+
+    public BlockProcessor(ChainSpec spec, BlockExecutor executor, Hash256 validatorsHash)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(executor);
+        _spec = spec;
+        _executor = executor;
+        _validatorsHash = validatorsHash;
+    }
+
+    /// <param name="parentState">A fresh overlay on the parent's state root; it becomes the block's post-state.</param>
+    public ExecutedBlock Process(Block block, BlockHeader parent, WorldState parentState)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(parent);
+        ArgumentNullException.ThrowIfNull(parentState);
+        BlockHeader header = block.Header;
+        CheckHeader(block, parent);
+        if (parentState.StateRoot != parent.StateRoot)
+        {
+            throw new ArgumentException($"state overlay is on root {parentState.StateRoot}, parent has {parent.StateRoot}", nameof(parentState));
+        }
+
+        BlockContext context = new(header.Number, header.Timestamp, header.Proposer, _spec.ChainId, header.BaseFeePerGas);
+        BlockExecutionResult result;
+        try
+        {
+            result = _executor.Execute(parentState, context, header.GasLimit, block.Transactions, block.Transactions.Count, skipInvalid: false);
+        }
+        catch (InvalidTransactionException e)
+        {
+            throw Invalid(block, $"contains a non-includable transaction {e.TransactionHash}: {e.Reason}", e);
+        }
+
+        Expect(block, "gasUsed", header.GasUsed, result.GasUsed);
+        Expect(block, "transactionsRoot", header.TransactionsRoot, result.TransactionsRoot);
+        Expect(block, "receiptsRoot", header.ReceiptsRoot, result.ReceiptsRoot);
+        Expect(block, "stateRoot", header.StateRoot, result.StateRoot);
+        Expect(block, "humanSetRoot", header.HumanSetRoot, result.HumanSetRoot);
+        if (!header.LogsBloom.Equals(result.LogsBloom))
+        {
+            throw Invalid(block, "logsBloom does not match the logs of its receipts");
+        }
+
+        return new ExecutedBlock(block, parentState, ReceiptFinalizer.WithBlock(result.Receipts, header.Hash, header.Number), result);
+    }
+
+    /// <summary>The checks that need no execution: linkage, time, fee market, limits, commitments to the validator set.</summary>
+    public void CheckHeader(Block block, BlockHeader parent)
+    {
+        BlockHeader header = block.Header;
+        if (header.Number != parent.Number + 1)
+        {
+            throw Invalid(block, $"number {header.Number} does not follow parent {parent.Number}");
+        }
+
+        if (header.ParentHash != parent.Hash)
+        {
+            throw Invalid(block, $"parentHash {header.ParentHash} is not the parent {parent.Hash}");
+        }
+
+        if (header.Timestamp <= parent.Timestamp)
+        {
+            throw Invalid(block, $"timestamp {header.Timestamp} is not after the parent's {parent.Timestamp}");
+        }
+
+        UInt256 baseFee = FeeMarket.CalculateBaseFee(parent.GasLimit, parent.GasUsed, parent.BaseFeePerGas, _spec.Parameters);
+        if (header.BaseFeePerGas != baseFee)
+        {
+            throw Invalid(block, $"baseFeePerGas {header.BaseFeePerGas}, expected {baseFee}");
+        }
+
+        if (header.GasLimit != _spec.GasLimit)
+        {
+            throw Invalid(block, $"gasLimit {header.GasLimit}, expected {_spec.GasLimit}");
+        }
+
+        if (header.GasUsed > header.GasLimit)
+        {
+            throw Invalid(block, $"gasUsed {header.GasUsed} exceeds gasLimit {header.GasLimit}");
+        }
+
+        if (block.Transactions.Count > _spec.Parameters.MaxBlockTransactions)
+        {
+            throw Invalid(block, $"{block.Transactions.Count} transactions, at most {_spec.Parameters.MaxBlockTransactions} allowed");
+        }
+
+        Expect(block, "validatorsHash", header.ValidatorsHash, _validatorsHash);
+        Expect(block, "nextValidatorsHash", header.NextValidatorsHash, _validatorsHash);
+        if (BlockRules.LastCommitError(parent, block.LastCommit) is { } commitError)
+        {
+            throw Invalid(block, commitError);
+        }
+
+        Expect(block, "lastCommitHash", header.LastCommitHash, BlockRules.LastCommitHash(block.LastCommit));
+    }
+
+    private static void Expect(Block block, string field, Hash256 actual, Hash256 expected)
+    {
+        if (actual != expected)
+        {
+            throw Invalid(block, $"{field} {actual}, computed {expected}");
+        }
+    }
+
+    private static void Expect(Block block, string field, ulong actual, ulong expected)
+    {
+        if (actual != expected)
+        {
+            throw Invalid(block, $"{field} {actual}, computed {expected}");
+        }
+    }
+
+    private static InvalidBlockException Invalid(Block block, string reason, Exception? inner = null) =>
+        new(block.Header.Number, block.Header.Hash, reason, inner);
+}

@@ -1,0 +1,53 @@
+using TrustChain.Chain.Execution;
+using TrustChain.Chain.Specs;
+using TrustChain.Chain.State;
+using TrustChain.Core;
+using TrustChain.Core.Blocks;
+using TrustChain.Core.Receipts;
+
+namespace TrustChain.Chain.Blocks;
+
+/// <summary>
+/// Block 0 from the chain spec: the alloc as state, no transactions, base fee at the floor. Deterministic in the
+/// spec alone, so a node can recompute it to check a data dir belongs to the spec's chain.
+/// Genesis validator stakes are not credited to any account here: they belong to the Staking contract's storage.
+/// </summary>
+public static class GenesisBuilder
+{
+    /// <param name="emptyState">An overlay on <see cref="StateDatabase.EmptyRoot"/>; receives the alloc.</param>
+    public static Block Build(ChainSpec spec, WorldState emptyState, Hash256 validatorsHash, IHumanSetRootProvider humanSetRoot)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(emptyState);
+        ArgumentNullException.ThrowIfNull(humanSetRoot);
+        if (emptyState.StateRoot != StateDatabase.EmptyRoot)
+        {
+            throw new ArgumentException($"genesis state must start empty, overlay is on {emptyState.StateRoot}", nameof(emptyState));
+        }
+
+        for (int i = 0; i < spec.Alloc.Count; i++)
+        {
+            emptyState.AddBalance(spec.Alloc[i].Address, spec.Alloc[i].Balance);
+        }
+
+        BlockHeader header = new()
+        {
+            ParentHash = Hash256.Zero,
+            Number = 0,
+            Timestamp = spec.GenesisTimestamp,
+            Proposer = Address.Zero,
+            StateRoot = emptyState.ComputeRoot(),
+            TransactionsRoot = MerkleRoots.EmptyRoot,
+            ReceiptsRoot = MerkleRoots.EmptyRoot,
+            LogsBloom = new Bloom(),
+            GasLimit = spec.GasLimit,
+            GasUsed = 0,
+            BaseFeePerGas = FeeMarket.GenesisBaseFee(spec.Parameters),
+            ValidatorsHash = validatorsHash,
+            NextValidatorsHash = validatorsHash,
+            LastCommitHash = Hash256.Zero,
+            HumanSetRoot = humanSetRoot.GetHumanSetRoot(emptyState),
+        };
+        return new Block(header, [], null, []);
+    }
+}

@@ -1,0 +1,81 @@
+using TrustChain.Core;
+
+namespace TrustChain.Node.Config;
+
+/// <summary>The resolved settings of `trustchain run` (after flags, environment, config file and defaults).</summary>
+public sealed record RunSettings
+{
+    public const int DefaultRpcPort = 8545;
+    public const string DefaultRpcAddress = "127.0.0.1";
+
+    public required bool Dev { get; init; }
+
+    public required string DataDir { get; init; }
+
+    /// <summary>Null: use the genesis stored in the data dir by `trustchain init`.</summary>
+    public string? GenesisPath { get; init; }
+
+    public required string RpcAddress { get; init; }
+
+    public required int RpcPort { get; init; }
+
+    /// <summary>File holding the validator's private key as hex.</summary>
+    public string? ValidatorKeyFile { get; init; }
+
+    /// <summary>Validator address to unlock from the keystore.</summary>
+    public Address? Unlock { get; init; }
+
+    public string? PasswordFile { get; init; }
+
+    public required string KeystoreDir { get; init; }
+
+    /// <summary>Null: the genesis' blockTimeMs.</summary>
+    public int? BlockTimeMs { get; init; }
+
+    /// <summary>Null: the RPC server's default.</summary>
+    public IReadOnlyList<string>? CorsOrigins { get; init; }
+
+    /// <summary>Resolves and checks every run setting; throws <see cref="ConfigException"/> on the first bad one.</summary>
+    public static RunSettings Resolve(LayeredConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        bool dev = config.GetBool(ConfigKeys.Dev, false);
+        string home = PathUtil.Home(config.Environment);
+        string dataDir = config.GetPath(ConfigKeys.DataDir)
+            ?? Path.Combine(home, ".trustchain", dev ? "dev" : "node");
+        string? validatorKey = config.GetPath(ConfigKeys.ValidatorKey);
+        Address? unlock = config.GetAddress(ConfigKeys.Unlock);
+        string? passwordFile = config.GetPath(ConfigKeys.PasswordFile);
+        if (validatorKey is not null && unlock is not null)
+        {
+            throw new ConfigException("--validator-key and --unlock are mutually exclusive: give the key file or the keystore address, not both.");
+        }
+
+        if (passwordFile is not null && unlock is null)
+        {
+            throw new ConfigException("--password-file is only used with --unlock.");
+        }
+
+        string rpcAddress = config.GetString(ConfigKeys.RpcAddr) ?? DefaultRpcAddress;
+        if (!System.Net.IPAddress.TryParse(rpcAddress, out _) && !string.Equals(rpcAddress, "localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            throw LayeredConfig.Invalid(ConfigKeys.RpcAddr, config.Get(ConfigKeys.RpcAddr)!.Value, "must be an IP address or localhost");
+        }
+
+        int? blockTime = config.Get(ConfigKeys.BlockTime) is null ? null : config.GetInt(ConfigKeys.BlockTime, 0, 1, 3_600_000);
+        return new RunSettings
+        {
+            Dev = dev,
+            DataDir = dataDir,
+            GenesisPath = config.GetPath(ConfigKeys.Genesis),
+            RpcAddress = rpcAddress,
+            RpcPort = config.GetInt(ConfigKeys.RpcPort, DefaultRpcPort, 0, 65535),
+            ValidatorKeyFile = validatorKey,
+            Unlock = unlock,
+            PasswordFile = passwordFile,
+            KeystoreDir = config.GetPath(ConfigKeys.Keystore) ?? Path.Combine(dataDir, "keystore"),
+            BlockTimeMs = blockTime,
+            CorsOrigins = config.GetList(ConfigKeys.Cors),
+        };
+    }
+}

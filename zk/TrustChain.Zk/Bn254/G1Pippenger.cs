@@ -1,0 +1,58 @@
+namespace TrustChain.Zk.Bn254;
+
+/// <summary>The bucket method for G1; see <see cref="Msm"/>.</summary>
+internal static class G1Pippenger
+{
+    private const int ScalarBits = 254;
+
+    public static G1Jacobian Run(G1Affine[] points, ulong[] limbs, int[] indices)
+    {
+        if (indices.Length == 0)
+        {
+            return G1Jacobian.Infinity;
+        }
+
+        int c = Msm.WindowBits(indices.Length);
+        int windows = (ScalarBits + c - 1) / c;
+        G1Jacobian[] windowSums = new G1Jacobian[windows];
+        Parallel.For(0, windows, w =>
+        {
+            G1Jacobian[] buckets = new G1Jacobian[(1 << c) - 1];
+            Array.Fill(buckets, G1Jacobian.Infinity);
+            int offset = w * c;
+            int width = Math.Min(c, ScalarBits - offset);
+            foreach (int i in indices)
+            {
+                int digit = Msm.Window(limbs, i, offset, width);
+                if (digit != 0)
+                {
+                    buckets[digit - 1] = buckets[digit - 1].AddMixed(points[i]);
+                }
+            }
+
+            // Σ d·B_d as a running sum from the top bucket down.
+            G1Jacobian running = G1Jacobian.Infinity;
+            G1Jacobian acc = G1Jacobian.Infinity;
+            for (int d = buckets.Length - 1; d >= 0; d--)
+            {
+                running = running.Add(buckets[d]);
+                acc = acc.Add(running);
+            }
+
+            windowSums[w] = acc;
+        });
+
+        G1Jacobian result = windowSums[windows - 1];
+        for (int w = windows - 2; w >= 0; w--)
+        {
+            for (int k = 0; k < c; k++)
+            {
+                result = result.Double();
+            }
+
+            result = result.Add(windowSums[w]);
+        }
+
+        return result;
+    }
+}

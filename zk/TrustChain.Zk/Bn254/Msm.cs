@@ -1,0 +1,98 @@
+namespace TrustChain.Zk.Bn254;
+
+/// <summary>
+/// Multi-scalar multiplication Σ s_i·P_i (Pippenger's bucket method, windows processed in parallel). Zero scalars
+/// are skipped and scalars equal to one are added directly, since witness vectors are dominated by 0 and 1.
+/// </summary>
+public static class Msm
+{
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static G1Jacobian Compute(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars)
+    {
+        CheckLengths(points.Length, scalars.Length);
+        ulong[] limbs = PrepareScalars(scalars, out int[] general, out int[] ones);
+        G1Jacobian sum = G1Jacobian.Infinity;
+        foreach (int i in ones)
+        {
+            sum = sum.AddMixed(points[i]);
+        }
+
+        return sum.Add(G1Pippenger.Run(points.ToArray(), limbs, general));
+    }
+
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static G2Jacobian Compute(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars)
+    {
+        CheckLengths(points.Length, scalars.Length);
+        ulong[] limbs = PrepareScalars(scalars, out int[] general, out int[] ones);
+        G2Jacobian sum = G2Jacobian.Infinity;
+        foreach (int i in ones)
+        {
+            sum = sum.AddMixed(points[i]);
+        }
+
+        return sum.Add(G2Pippenger.Run(points.ToArray(), limbs, general));
+    }
+
+    /// <summary>Window width: roughly 0.69·log2(n) + 2, which balances bucket additions against the bucket sums.</summary>
+    internal static int WindowBits(int count)
+    {
+        if (count < 32)
+        {
+            return 3;
+        }
+
+        int log2 = 31 - int.LeadingZeroCount(count);
+        return Math.Min(16, log2 * 69 / 100 + 2);
+    }
+
+    /// <summary>Extracts bits [offset, offset + width) of a 4-limb scalar.</summary>
+    internal static int Window(ulong[] limbs, int index, int offset, int width)
+    {
+        int limb = offset >> 6;
+        int shift = offset & 63;
+        ulong v = limbs[index * 4 + limb] >> shift;
+        if (shift + width > 64 && limb < 3)
+        {
+            v |= limbs[index * 4 + limb + 1] << (64 - shift);
+        }
+
+        return (int)(v & ((1UL << width) - 1));
+    }
+
+    private static void CheckLengths(int points, int scalars)
+    {
+        if (points != scalars)
+        {
+            throw new ArgumentException($"Got {points} points and {scalars} scalars.");
+        }
+    }
+
+    private static ulong[] PrepareScalars(ReadOnlySpan<Fr> scalars, out int[] general, out int[] ones)
+    {
+        ulong[] limbs = new ulong[scalars.Length * 4];
+        List<int> generalList = [];
+        List<int> oneList = [];
+        Fr one = Fr.One;
+        for (int i = 0; i < scalars.Length; i++)
+        {
+            if (scalars[i].IsZero)
+            {
+                continue;
+            }
+
+            if (scalars[i] == one)
+            {
+                oneList.Add(i);
+                continue;
+            }
+
+            scalars[i].ToCanonicalLimbs(limbs.AsSpan(i * 4, 4));
+            generalList.Add(i);
+        }
+
+        general = [.. generalList];
+        ones = [.. oneList];
+        return limbs;
+    }
+}
