@@ -3,6 +3,7 @@ using TrustChain.Chain.Specs;
 using TrustChain.Chain.State;
 using TrustChain.Core;
 using TrustChain.Core.Blocks;
+using TrustChain.Core.Transactions;
 
 namespace TrustChain.Chain.Blocks;
 
@@ -13,6 +14,8 @@ namespace TrustChain.Chain.Blocks;
 /// </summary>
 public sealed class BlockProcessor
 {
+    private const int ParallelRecoveryThreshold = 64;
+
     private readonly ChainSpec _spec;
     private readonly BlockExecutor _executor;
     private readonly Hash256 _validatorsHash;
@@ -39,6 +42,7 @@ public sealed class BlockProcessor
             throw new ArgumentException($"state overlay is on root {parentState.StateRoot}, parent has {parent.StateRoot}", nameof(parentState));
         }
 
+        RecoverSenders(block.Transactions);
         BlockContext context = new(header.Number, header.Timestamp, header.Proposer, _spec.ChainId, header.BaseFeePerGas);
         BlockExecutionResult result;
         try
@@ -111,6 +115,28 @@ public sealed class BlockProcessor
         }
 
         Expect(block, "lastCommitHash", header.LastCommitHash, BlockRules.LastCommitHash(block.LastCommit));
+    }
+
+    /// <summary>
+    /// Signature recovery dominates validating a peer's block and is independent per transaction, so it runs on all
+    /// cores up front. A failure leaves the sender unset; execution then reports it with the validator's message.
+    /// </summary>
+    private void RecoverSenders(IReadOnlyList<Transaction> transactions)
+    {
+        if (transactions.Count < ParallelRecoveryThreshold)
+        {
+            return;
+        }
+
+        ulong chainId = _spec.ChainId;
+        Parallel.For(0, transactions.Count, i =>
+        {
+            Transaction tx = transactions[i];
+            if (tx.Sender is null)
+            {
+                SenderRecovery.TryRecover(tx, chainId, out _);
+            }
+        });
     }
 
     private static void Expect(Block block, string field, Hash256 actual, Hash256 expected)

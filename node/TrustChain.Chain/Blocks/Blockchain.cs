@@ -185,7 +185,8 @@ public sealed class Blockchain : IBlockApplication, IDisposable
         ArgumentNullException.ThrowIfNull(block);
         lock (_productionLock)
         {
-            if (_executed.TryGetValue(block.Hash, out ExecutedBlock? known))
+            // The hash covers only the header; a cached execution is reused only for the very same body.
+            if (_executed.TryGetValue(block.Hash, out ExecutedBlock? known) && SameBody(known.Block, block))
             {
                 return known;
             }
@@ -221,6 +222,33 @@ public sealed class Blockchain : IBlockApplication, IDisposable
 
         TxPool?.OnBlockCommitted(executed.Block.Transactions, HeadState, NextBaseFee);
         BlockCommitted?.Invoke(executed.Block, executed.Receipts);
+    }
+
+    private static bool SameBody(Block a, Block b)
+    {
+        if (a.Transactions.Count != b.Transactions.Count || a.Evidence.Count != b.Evidence.Count
+            || BlockRules.LastCommitHash(a.LastCommit) != BlockRules.LastCommitHash(b.LastCommit))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < a.Transactions.Count; i++)
+        {
+            if (a.Transactions[i].Hash != b.Transactions[i].Hash)
+            {
+                return false;
+            }
+        }
+
+        for (int i = 0; i < a.Evidence.Count; i++)
+        {
+            if (!a.Evidence[i].AsSpan().SequenceEqual(b.Evidence[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     BlockProposal IBlockApplication.Propose(ulong height, Address proposer, ulong timestampMs, Commit? lastCommit)

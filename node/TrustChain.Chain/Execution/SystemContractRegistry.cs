@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using TrustChain.Core;
 
 namespace TrustChain.Chain.Execution;
@@ -20,7 +21,7 @@ public sealed class SystemContractRegistry
         }
     }
 
-    public bool TryGet(Address address, out ISystemContract? contract) => _contracts.TryGetValue(address, out contract);
+    public bool TryGet(Address address, [NotNullWhen(true)] out ISystemContract? contract) => _contracts.TryGetValue(address, out contract);
 
     public bool IsSystemContract(Address address) => _contracts.ContainsKey(address);
 }

@@ -85,7 +85,7 @@ public sealed class TransactionProcessor
         TransactionOutcome outcome;
         if (_systemContracts.TryGet(to, out ISystemContract? contract))
         {
-            SystemCallResult result = contract!.Call(new SystemCallContext(state, sender, tx.Value, tx.Data, gasAvailable, block));
+            SystemCallResult result = contract.Call(new SystemCallContext(state, sender, tx.Value, tx.Data, gasAvailable, block));
             if (result.GasUsed > gasAvailable)
             {
                 state.Restore(snapshot);

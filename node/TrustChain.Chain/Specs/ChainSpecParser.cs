@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TrustChain.Core;
+using TrustChain.Core.Crypto;
 
 namespace TrustChain.Chain.Specs;
 
@@ -179,6 +180,7 @@ internal static class ChainSpecParser
         var validators = new List<GenesisValidator>(count);
         var addresses = new HashSet<Address>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        Span<byte> uncompressed = stackalloc byte[64];
         int index = 0;
         foreach (JsonElement item in element.EnumerateArray())
         {
@@ -191,7 +193,7 @@ internal static class ChainSpecParser
                 throw new ChainSpecException(field + ".publicKey", $"expected a 33-byte compressed secp256k1 key (0x02/0x03 prefix), got {publicKey.Length} bytes");
             }
 
-            if (!CompressedPublicKey.IsOnCurve(publicKey))
+            if (!Secp256k1.TryParsePublicKey(publicKey, uncompressed))
             {
                 throw new ChainSpecException(field + ".publicKey", "not a point on the secp256k1 curve");
             }

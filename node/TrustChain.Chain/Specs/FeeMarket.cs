@@ -1,4 +1,5 @@
 using TrustChain.Core;
+using TrustChain.Core.Blocks;
 
 namespace TrustChain.Chain.Specs;
 
@@ -12,6 +13,13 @@ public static partial class FeeMarket
         return parameters.MinBaseFee;
     }
 
+    /// <summary>Base fee required of the child of <paramref name="parent"/>.</summary>
+    public static UInt256 CalculateBaseFee(BlockHeader parent, ChainParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parent);
+        return CalculateBaseFee(parent.GasLimit, parent.GasUsed, parent.BaseFeePerGas, parameters);
+    }
+
     /// <summary>
     /// Base fee of the child of a block with the given gas limit, gas used and base fee: it moves by at most
     /// 1/denominator towards demand, relative to the target gasLimit / elasticity, and never drops below the floor.
@@ -19,6 +27,11 @@ public static partial class FeeMarket
     public static UInt256 CalculateBaseFee(ulong parentGasLimit, ulong parentGasUsed, in UInt256 parentBaseFee, ChainParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.ElasticityMultiplier == 0 || parameters.BaseFeeChangeDenominator == 0)
+        {
+            throw new ArgumentException("ElasticityMultiplier and BaseFeeChangeDenominator must be non-zero.", nameof(parameters));
+        }
+
         ulong target = parentGasLimit / parameters.ElasticityMultiplier;
         if (target == 0)
         {

@@ -17,6 +17,4 @@ internal sealed class LeafNode
     public byte[] Value { get; }
 
     public Hash256 ValueHash { get; }
-
-    public Hash256 Hash => TreeHasher.Leaf(Key, ValueHash);
 }

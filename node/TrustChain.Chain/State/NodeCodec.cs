@@ -1,36 +1,86 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using TrustChain.Core;
 
 namespace TrustChain.Chain.State;
 
 /// <summary>
-/// On-disk node layout. Internal: 0x02 | (kind, version, hash) left | (kind, version, hash) right — fixed 83 bytes,
-/// child versions included so a child's storage key can be formed without a lookup. Leaf: 0x01 | key | value.
+/// On-disk node layout. Internal: 0x02 | occupied-slot bitmap (u16) | leaf-slot bitmap (u16) | per occupied slot
+/// in order: version (u64) + hash — child versions are stored so a child's key is known without a lookup, and
+/// empty slots cost nothing. Leaf: 0x01 | key | value.
 /// </summary>
 internal static class NodeCodec
 {
     public const byte LeafTag = 0x01;
     public const byte InternalTag = 0x02;
-    private const int RefLength = 1 + 8 + Hash256.Length;
-    public const int InternalLength = 1 + 2 * RefLength;
+    private const int HeaderLength = 5;
+    private const int ChildLength = 8 + Hash256.Length;
 
-    public static byte[] EncodeInternal(in InternalNode node)
+    public static byte[] EncodeInternal(InternalNode node)
     {
-        byte[] result = new byte[InternalLength];
+        ushort occupied = 0;
+        ushort leaves = 0;
+        int count = 0;
+        NodeRef[] children = node.Children;
+        for (int i = 0; i < InternalNode.Arity; i++)
+        {
+            if (children[i].Kind != NodeKind.Empty)
+            {
+                occupied |= (ushort)(1 << i);
+                count++;
+                if (children[i].Kind == NodeKind.Leaf)
+                {
+                    leaves |= (ushort)(1 << i);
+                }
+            }
+        }
+
+        byte[] result = new byte[HeaderLength + count * ChildLength];
         result[0] = InternalTag;
-        WriteRef(result.AsSpan(1), node.Left);
-        WriteRef(result.AsSpan(1 + RefLength), node.Right);
+        BinaryPrimitives.WriteUInt16BigEndian(result.AsSpan(1), occupied);
+        BinaryPrimitives.WriteUInt16BigEndian(result.AsSpan(3), leaves);
+        int position = HeaderLength;
+        for (int i = 0; i < InternalNode.Arity; i++)
+        {
+            if (children[i].Kind != NodeKind.Empty)
+            {
+                BinaryPrimitives.WriteUInt64BigEndian(result.AsSpan(position), children[i].Version);
+                children[i].Hash.CopyTo(result.AsSpan(position + 8));
+                position += ChildLength;
+            }
+        }
+
         return result;
     }
 
     public static InternalNode DecodeInternal(ReadOnlySpan<byte> data, in NodeId id)
     {
-        if (data.Length != InternalLength || data[0] != InternalTag)
+        if (data.Length < HeaderLength || data[0] != InternalTag)
         {
             throw new StateCorruptionException($"Expected an internal node at {id}, found {Describe(data)}.");
         }
 
-        return new InternalNode(ReadRef(data.Slice(1, RefLength), id), ReadRef(data.Slice(1 + RefLength, RefLength), id));
+        ushort occupied = BinaryPrimitives.ReadUInt16BigEndian(data[1..]);
+        ushort leaves = BinaryPrimitives.ReadUInt16BigEndian(data[3..]);
+        int count = BitOperations.PopCount(occupied);
+        if ((leaves & ~occupied) != 0 || count == 0 || data.Length != HeaderLength + count * ChildLength)
+        {
+            throw new StateCorruptionException($"Malformed internal node at {id} ({data.Length} bytes, slots 0x{occupied:x4}).");
+        }
+
+        NodeRef[] children = new NodeRef[InternalNode.Arity];
+        int position = HeaderLength;
+        for (int i = 0; i < InternalNode.Arity; i++)
+        {
+            if ((occupied & (1 << i)) != 0)
+            {
+                NodeKind kind = (leaves & (1 << i)) != 0 ? NodeKind.Leaf : NodeKind.Internal;
+                children[i] = new NodeRef(kind, BinaryPrimitives.ReadUInt64BigEndian(data[position..]), new Hash256(data.Slice(position + 8, Hash256.Length)));
+                position += ChildLength;
+            }
+        }
+
+        return new InternalNode(children);
     }
 
     public static byte[] EncodeLeaf(in Hash256 key, ReadOnlySpan<byte> value)
@@ -52,24 +102,6 @@ internal static class NodeCodec
         Hash256 key = new(data.Slice(1, Hash256.Length));
         ReadOnlySpan<byte> value = data[(1 + Hash256.Length)..];
         return new LeafNode(key, value.ToArray(), TreeHasher.Value(value));
-    }
-
-    private static void WriteRef(Span<byte> destination, in NodeRef child)
-    {
-        destination[0] = (byte)child.Kind;
-        BinaryPrimitives.WriteUInt64BigEndian(destination[1..], child.Version);
-        child.Hash.CopyTo(destination[9..]);
-    }
-
-    private static NodeRef ReadRef(ReadOnlySpan<byte> data, in NodeId id)
-    {
-        NodeKind kind = (NodeKind)data[0];
-        if (kind > NodeKind.Internal)
-        {
-            throw new StateCorruptionException($"Internal node {id} has a child of unknown kind {data[0]}.");
-        }
-
-        return new NodeRef(kind, BinaryPrimitives.ReadUInt64BigEndian(data[1..]), new Hash256(data.Slice(9, Hash256.Length)));
     }
 
     private static string Describe(ReadOnlySpan<byte> data) =>

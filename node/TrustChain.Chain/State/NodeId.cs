@@ -30,13 +30,6 @@ internal readonly record struct NodeId(ulong Version, int Depth, Hash256 Path)
         return 11 + pathBytes;
     }
 
-    public byte[] ToKey()
-    {
-        byte[] key = new byte[KeyLength];
-        WriteKey(key);
-        return key;
-    }
-
     public static NodeId FromKey(ReadOnlySpan<byte> key)
     {
         if (key.Length < 11 || key[0] != KeyPrefix)

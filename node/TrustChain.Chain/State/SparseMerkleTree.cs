@@ -3,23 +3,26 @@ using TrustChain.Core;
 namespace TrustChain.Chain.State;
 
 /// <summary>
-/// Binary sparse Merkle tree over 256-bit keys with Jellyfish-style compressed paths.
-/// <para>Shape (canonical, so the root depends only on the key/value set):</para>
+/// Sparse Merkle tree over 256-bit keys with Jellyfish-style compressed paths.
+/// <para>Hashing is binary and canonical, so the root depends only on the key/value set:</para>
 /// <list type="bullet">
-/// <item>A leaf sits at the shallowest depth at which its key prefix is unique among all keys.</item>
-/// <item>An internal node exists at every prefix shared by ≥ 2 keys; its hash is keccak(0x01 || left || right),
-/// an empty child contributing 32 zero bytes.</item>
-/// <item>Collapse rule: an internal node whose children are one leaf and one empty subtree is replaced by the
-/// leaf itself (moved up). An internal node with one empty child and one internal child stays — the internal
-/// child covers ≥ 2 keys, so nothing can move up.</item>
+/// <item>A leaf sits at the shallowest bit depth at which its key prefix is unique among all keys; its hash is
+/// keccak(0x00 || key || keccak(value)).</item>
+/// <item>Every prefix shared by ≥ 2 keys is an internal node, keccak(0x01 || left || right); an empty subtree is
+/// 32 zero bytes.</item>
+/// <item>Collapse rule: an internal node whose children are one leaf and one empty subtree is replaced by the leaf
+/// (it moves up). One empty and one internal child stays — the internal child covers ≥ 2 keys.</item>
 /// </list>
-/// Binary (rather than 16-ary) storage nodes keep proofs to one hash per level and the update code simple; with
-/// Keccak-distributed keys the depth is ≈ log2(n), and the upper levels are served from the node cache.
+/// <para>Storage is 16-ary (as in Jellyfish): a stored <see cref="InternalNode"/> holds four binary levels, leaves
+/// hang off its nibble slots. With Keccak-spread keys a 100k-key tree is ~5 stored levels deep instead of ~18, so
+/// an update batch writes ~4x fewer nodes and every internal node of such a tree fits in the node cache.</para>
 /// </summary>
 internal sealed class SparseMerkleTree
 {
-    /// <summary>Below this many updates the root's two subtrees are not worth a thread hop.</summary>
-    public const int DefaultParallelThreshold = 1024;
+    /// <summary>Below this many updates the root's halves are not worth a thread hop.</summary>
+    public const int DefaultParallelThreshold = 2048;
+
+    private const int Step = TreePath.NibbleBits;
 
     private readonly TreeNodeStore _store;
     private readonly int _parallelThreshold;
@@ -33,7 +36,7 @@ internal sealed class SparseMerkleTree
     public byte[]? Get(in NodeRef root, in Hash256 key)
     {
         NodeRef node = root;
-        for (int depth = 0; ; depth++)
+        for (int depth = 0; ; depth += Step)
         {
             switch (node.Kind)
             {
@@ -44,34 +47,66 @@ internal sealed class SparseMerkleTree
                     return leaf.Key == key ? leaf.Value : null;
                 default:
                     InternalNode inner = _store.GetInternal(NodeId.Create(node.Version, depth, key));
-                    node = inner.Child(TreePath.Bit(key, depth));
+                    node = inner.Children[TreePath.Nibble(key, depth)];
                     break;
             }
         }
     }
 
+    /// <summary>Walks the binary path inside each stored node, collecting one sibling hash per bit level.</summary>
     public StateProof GetProof(in NodeRef root, in Hash256 key)
     {
         List<Hash256> siblings = [];
         NodeRef node = root;
-        for (int depth = 0; ; depth++)
+        int depth = 0;
+        Hash256 path = Hash256.Zero;
+        while (true)
         {
-            switch (node.Kind)
+            if (node.Kind == NodeKind.Empty)
             {
-                case NodeKind.Empty:
-                    return new StateProof(key, null, siblings, null, null);
-                case NodeKind.Leaf:
-                    LeafNode leaf = _store.GetLeaf(NodeId.Create(node.Version, depth, key));
-                    return leaf.Key == key
-                        ? new StateProof(key, leaf.Value, siblings, null, null)
-                        : new StateProof(key, null, siblings, leaf.Key, leaf.ValueHash);
-                default:
-                    InternalNode inner = _store.GetInternal(NodeId.Create(node.Version, depth, key));
-                    int bit = TreePath.Bit(key, depth);
-                    siblings.Add(inner.Child(1 - bit).Hash);
-                    node = inner.Child(bit);
-                    break;
+                return new StateProof(key, null, siblings, null, null);
             }
+
+            if (node.Kind == NodeKind.Leaf)
+            {
+                return LeafProof(key, _store.GetLeaf(new NodeId(node.Version, depth, path)), siblings);
+            }
+
+            InternalNode inner = _store.GetInternal(new NodeId(node.Version, depth, path));
+            int slot = TreePath.Nibble(key, depth);
+            int lo = 0;
+            int size = InternalNode.Arity;
+            while (true)
+            {
+                int occupied = inner.Occupancy(lo, size, out int single);
+                if (occupied == 0)
+                {
+                    return new StateProof(key, null, siblings, null, null);
+                }
+
+                if (occupied == 1 && inner.Children[single].Kind == NodeKind.Leaf)
+                {
+                    NodeId leafId = new(inner.Children[single].Version, depth + Step, TreePath.ChildAt(path, depth, single));
+                    return LeafProof(key, _store.GetLeaf(leafId), siblings);
+                }
+
+                if (size == 1)
+                {
+                    break;
+                }
+
+                size >>= 1;
+                bool right = slot >= lo + size;
+                siblings.Add(InternalNode.RangeHash(inner.Children, right ? lo : lo + size, size));
+                if (right)
+                {
+                    lo += size;
+                }
+            }
+
+            node = inner.Children[slot];
+            path = TreePath.ChildAt(path, depth, slot);
+            depth += Step;
         }
     }
 
@@ -98,12 +133,17 @@ internal sealed class SparseMerkleTree
         return Place(result, 0, writes);
     }
 
+    private static StateProof LeafProof(in Hash256 key, LeafNode leaf, List<Hash256> siblings) =>
+        leaf.Key == key
+            ? new StateProof(key, leaf.Value, siblings, null, null)
+            : new StateProof(key, null, siblings, leaf.Key, leaf.ValueHash);
+
     private Subtree UpdateNode(in NodeRef node, int depth, in Hash256 path, TreeUpdate[] u, int lo, int hi, TreeWriteSet w)
     {
         switch (node.Kind)
         {
             case NodeKind.Empty:
-                // Deleting keys that are absent leaves an empty subtree untouched (no rewrite of the path above).
+                // Deleting absent keys leaves an empty subtree untouched (no rewrite of the path above).
                 return HasInsert(u, lo, hi) ? Build(depth, path, u, lo, hi, null, w) : Subtree.Empty(changed: false);
             case NodeKind.Leaf:
                 return UpdateLeaf(node, depth, path, u, lo, hi, w);
@@ -115,6 +155,15 @@ internal sealed class SparseMerkleTree
     private Subtree UpdateLeaf(in NodeRef node, int depth, in Hash256 path, TreeUpdate[] u, int lo, int hi, TreeWriteSet w)
     {
         NodeId id = new(node.Version, depth, path);
+        for (int i = lo; i < hi; i++)
+        {
+            if (u[i].ReplacesExisting)
+            {
+                w.MarkStale(id);
+                return Build(depth, path, u, lo, hi, null, w);
+            }
+        }
+
         LeafNode leaf = _store.GetLeaf(id);
         bool changed = false;
         bool overwritten = false;
@@ -145,38 +194,52 @@ internal sealed class SparseMerkleTree
     {
         NodeId id = new(node.Version, depth, path);
         InternalNode inner = _store.GetInternal(id);
-        int mid = SplitPoint(u, lo, hi, depth);
-        Hash256 rightPath = TreePath.Child(path, depth, 1);
-        Subtree left;
-        Subtree right;
-        if (hi - lo >= _parallelThreshold && mid > lo && mid < hi && depth == 0)
+        Subtree[] children = new Subtree[InternalNode.Arity];
+        Span<int> bounds = stackalloc int[InternalNode.Arity + 1];
+        SplitByNibble(u, lo, hi, depth, bounds);
+        int middle = bounds[InternalNode.Arity / 2];
+        if (depth == 0 && hi - lo >= _parallelThreshold && middle > lo && middle < hi)
         {
-            // Disjoint key ranges touch disjoint nodes, so the halves only share the (thread-safe) node store.
+            // Disjoint key ranges touch disjoint nodes, so the halves share only the thread-safe node store.
             TreeWriteSet leftWrites = new(w.Version, w.Persist);
-            NodeRef leftRef = inner.Left;
-            Hash256 leftPath = path;
-            Task<Subtree> leftTask = Task.Run(() => Child(leftRef, depth + 1, leftPath, u, lo, mid, leftWrites));
-            right = Child(inner.Right, depth + 1, rightPath, u, mid, hi, w);
-            left = leftTask.GetAwaiter().GetResult();
+            int[] boundsCopy = bounds.ToArray();
+            Hash256 nodePath = path;
+            Task left = Task.Run(() => UpdateSlots(inner, depth, nodePath, u, boundsCopy, 0, InternalNode.Arity / 2, children, leftWrites));
+            UpdateSlots(inner, depth, path, u, boundsCopy, InternalNode.Arity / 2, InternalNode.Arity, children, w);
+            left.GetAwaiter().GetResult();
             w.Append(leftWrites);
         }
         else
         {
-            left = Child(inner.Left, depth + 1, path, u, lo, mid, w);
-            right = Child(inner.Right, depth + 1, rightPath, u, mid, hi, w);
+            UpdateSlots(inner, depth, path, u, bounds, 0, InternalNode.Arity, children, w);
         }
 
-        if (left.Unchanged && right.Unchanged)
+        bool unchanged = true;
+        foreach (Subtree child in children)
+        {
+            unchanged &= child.Unchanged;
+        }
+
+        if (unchanged)
         {
             return Subtree.Existing(node, id);
         }
 
         w.MarkStale(id);
-        return Combine(depth, path, left, right, w);
+        return Combine(depth, path, children, w);
     }
 
-    private Subtree Child(in NodeRef child, int depth, in Hash256 path, TreeUpdate[] u, int lo, int hi, TreeWriteSet w) =>
-        lo == hi ? Subtree.Existing(child, new NodeId(child.Version, depth, path)) : UpdateNode(child, depth, path, u, lo, hi, w);
+    private void UpdateSlots(InternalNode inner, int depth, in Hash256 path, TreeUpdate[] u, ReadOnlySpan<int> bounds, int from, int to, Subtree[] results, TreeWriteSet w)
+    {
+        for (int slot = from; slot < to; slot++)
+        {
+            NodeRef child = inner.Children[slot];
+            Hash256 childPath = TreePath.ChildAt(path, depth, slot);
+            results[slot] = bounds[slot] == bounds[slot + 1]
+                ? Subtree.Existing(child, new NodeId(child.Version, depth + Step, childPath))
+                : UpdateNode(child, depth + Step, childPath, u, bounds[slot], bounds[slot + 1], w);
+        }
+    }
 
     /// <summary>Builds a fresh subtree from the inserts in u[lo..hi) plus an optional surviving leaf.</summary>
     private Subtree Build(int depth, in Hash256 path, TreeUpdate[] u, int lo, int hi, LeafNode? extra, TreeWriteSet w)
@@ -210,44 +273,52 @@ internal sealed class SparseMerkleTree
             throw new StateCorruptionException("Two distinct keys cannot share all 256 bits.");
         }
 
-        int mid = SplitPoint(u, lo, hi, depth);
-        LeafNode? extraLeft = null;
-        LeafNode? extraRight = null;
-        if (extra is not null)
+        Span<int> bounds = stackalloc int[InternalNode.Arity + 1];
+        SplitByNibble(u, lo, hi, depth, bounds);
+        int extraSlot = extra is null ? -1 : TreePath.Nibble(extra.Key, depth);
+        Subtree[] children = new Subtree[InternalNode.Arity];
+        for (int slot = 0; slot < InternalNode.Arity; slot++)
         {
-            if (TreePath.Bit(extra.Key, depth) == 0)
-            {
-                extraLeft = extra;
-            }
-            else
-            {
-                extraRight = extra;
-            }
+            children[slot] = Build(depth + Step, TreePath.ChildAt(path, depth, slot), u, bounds[slot], bounds[slot + 1], slot == extraSlot ? extra : null, w);
         }
 
-        Subtree left = Build(depth + 1, path, u, lo, mid, extraLeft, w);
-        Subtree right = Build(depth + 1, TreePath.Child(path, depth, 1), u, mid, hi, extraRight, w);
-        return Combine(depth, path, left, right, w);
+        return Combine(depth, path, children, w);
     }
 
-    private Subtree Combine(int depth, in Hash256 path, in Subtree left, in Subtree right, TreeWriteSet w)
+    /// <summary>Forms the node at <paramref name="depth"/> from its slots, or collapses it to empty / its single leaf.</summary>
+    private Subtree Combine(int depth, in Hash256 path, Subtree[] children, TreeWriteSet w)
     {
-        if (left.Kind == NodeKind.Empty && right.Kind != NodeKind.Internal)
+        int occupied = 0;
+        int single = -1;
+        for (int slot = 0; slot < InternalNode.Arity; slot++)
         {
-            return right.Kind == NodeKind.Empty ? Subtree.Empty(changed: true) : right.Moved();
+            if (children[slot].Kind != NodeKind.Empty)
+            {
+                occupied++;
+                single = slot;
+            }
         }
 
-        if (right.Kind == NodeKind.Empty && left.Kind == NodeKind.Leaf)
+        if (occupied == 0)
         {
-            return left.Moved();
+            return Subtree.Empty(changed: true);
         }
 
-        NodeRef leftRef = Place(left, depth + 1, w);
-        NodeRef rightRef = Place(right, depth + 1, w);
-        InternalNode node = new(leftRef, rightRef);
+        if (occupied == 1 && children[single].Kind == NodeKind.Leaf)
+        {
+            return children[single].Moved();
+        }
+
+        NodeRef[] refs = new NodeRef[InternalNode.Arity];
+        for (int slot = 0; slot < InternalNode.Arity; slot++)
+        {
+            refs[slot] = Place(children[slot], depth + Step, w);
+        }
+
+        InternalNode node = new(refs);
         NodeId id = new(w.Version, depth, path);
         w.AddInternal(id, node);
-        return Subtree.Stored(new NodeRef(NodeKind.Internal, w.Version, TreeHasher.Internal(leftRef.Hash, rightRef.Hash)), id);
+        return Subtree.Stored(new NodeRef(NodeKind.Internal, w.Version, node.ComputeHash()), id);
     }
 
     /// <summary>Fixes a subtree at its final depth; a leaf that is new or moved is written there.</summary>
@@ -294,25 +365,24 @@ internal sealed class SparseMerkleTree
         return false;
     }
 
-    /// <summary>First index in u[lo..hi) whose key has bit <paramref name="depth"/> set (keys there share the prefix before it).</summary>
-    private static int SplitPoint(TreeUpdate[] u, int lo, int hi, int depth)
+    /// <summary>bounds[s]..bounds[s+1] = the updates whose nibble at <paramref name="depth"/> is s (keys are sorted).</summary>
+    private static void SplitByNibble(TreeUpdate[] u, int lo, int hi, int depth, Span<int> bounds)
     {
-        int a = lo;
-        int b = hi;
-        while (a < b)
+        int i = lo;
+        for (int slot = 0; slot < InternalNode.Arity; slot++)
         {
-            int m = (a + b) >>> 1;
-            if (TreePath.Bit(u[m].Key, depth) == 0)
+            bounds[slot] = i;
+            while (i < hi && TreePath.Nibble(u[i].Key, depth) == slot)
             {
-                a = m + 1;
-            }
-            else
-            {
-                b = m;
+                i++;
             }
         }
 
-        return a;
+        bounds[InternalNode.Arity] = i;
+        if (i != hi)
+        {
+            throw new ArgumentException("Tree updates are not sorted by key.", nameof(u));
+        }
     }
 
     /// <summary>The outcome of updating one subtree, before its final depth is known (a leaf may still move up).</summary>

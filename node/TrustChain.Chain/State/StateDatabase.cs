@@ -109,11 +109,15 @@ public sealed class StateDatabase
         {
             for (stale.SeekToFirst(); stale.Valid; stale.Next())
             {
-                ReadOnlySpan<byte> entry = stale.Key;
-                ReadOnlySpan<byte> nodeKey = entry[9..];
-                batch.Delete(_nodes, nodeKey);
-                batch.Delete(_nodes, entry);
-                Store.Evict(NodeId.FromKey(nodeKey));
+                ReadOnlySpan<byte> list = stale.Value;
+                while (!list.IsEmpty)
+                {
+                    ReadOnlySpan<byte> nodeKey = StateMetaKeys.NextStaleKey(ref list);
+                    batch.Delete(_nodes, nodeKey);
+                    Store.Evict(NodeId.FromKey(nodeKey));
+                }
+
+                batch.Delete(_nodes, stale.Key);
             }
         }
 
@@ -208,17 +212,16 @@ public sealed class StateDatabase
         TreeWriteSet writes = new(version, persist: true);
         NodeRef newRoot = Tree.Update(baseRoot.RootRef, updates, count, writes);
 
-        Span<byte> key = stackalloc byte[9 + NodeId.MaxKeyLength];
+        Span<byte> key = stackalloc byte[NodeId.MaxKeyLength];
         foreach (KeyValuePair<NodeId, byte[]> node in writes.Nodes)
         {
             int length = node.Key.WriteKey(key);
             batch.Put(_nodes, key[..length], node.Value);
         }
 
-        foreach (NodeId stale in writes.Stale)
+        if (writes.Stale.Count > 0)
         {
-            int length = StateMetaKeys.StaleEntry(version, stale, key);
-            batch.Put(_nodes, key[..length], ReadOnlySpan<byte>.Empty);
+            batch.Put(_nodes, StateMetaKeys.Stale(version), StateMetaKeys.EncodeStaleList(writes.Stale));
         }
 
         for (int i = 0; i < count; i++)

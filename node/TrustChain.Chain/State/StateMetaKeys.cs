@@ -5,8 +5,8 @@ namespace TrustChain.Chain.State;
 
 /// <summary>
 /// Bookkeeping keys that share the "statenodes" column family with the nodes ('n' prefix, see <see cref="NodeId"/>):
-/// 'r' version → root pointer; 'h' root hash → newest version with that root; 's' staleSince node key → ""
-/// (nodes no longer reachable from roots ≥ staleSince); 'L' → latest version; 'P' → oldest retained version.
+/// 'r' version → root pointer; 'h' root hash → newest version with that root; 's' staleSince → list of node keys
+/// no longer reachable from roots ≥ staleSince; 'L' → latest version; 'P' → oldest retained version.
 /// Versions are big-endian so range scans run in block order.
 /// </summary>
 internal static class StateMetaKeys
@@ -29,11 +29,41 @@ internal static class StateMetaKeys
         return key;
     }
 
-    public static int StaleEntry(ulong staleSince, in NodeId id, Span<byte> destination)
+    /// <summary>
+    /// All node keys a commit made unreachable, as one value (1-byte length + key each): one put per block instead
+    /// of one per replaced node, which would double the batch.
+    /// </summary>
+    public static byte[] EncodeStaleList(List<NodeId> stale)
     {
-        destination[0] = StalePrefix;
-        BinaryPrimitives.WriteUInt64BigEndian(destination[1..], staleSince);
-        return 9 + id.WriteKey(destination[9..]);
+        int length = 0;
+        foreach (NodeId id in stale)
+        {
+            length += 1 + id.KeyLength;
+        }
+
+        byte[] value = new byte[length];
+        int position = 0;
+        foreach (NodeId id in stale)
+        {
+            int written = id.WriteKey(value.AsSpan(position + 1));
+            value[position] = (byte)written;
+            position += 1 + written;
+        }
+
+        return value;
+    }
+
+    public static ReadOnlySpan<byte> NextStaleKey(ref ReadOnlySpan<byte> list)
+    {
+        int length = list[0];
+        if (list.Length < 1 + length)
+        {
+            throw new StateCorruptionException("Truncated stale-node list.");
+        }
+
+        ReadOnlySpan<byte> key = list.Slice(1, length);
+        list = list[(1 + length)..];
+        return key;
     }
 
     public static byte[] EncodeVersion(ulong version)

@@ -27,14 +27,14 @@ internal sealed class TreeNodeStore
 
     public InternalNode GetInternal(in NodeId id)
     {
-        if (_cache.TryGetValue(id, out InternalNode cached))
+        if (_cache.TryGetValue(id, out InternalNode? cached))
         {
             return cached;
         }
 
         Span<byte> key = stackalloc byte[NodeId.MaxKeyLength];
         int length = id.WriteKey(key);
-        if (!_db.TryRead(_nodes, key[..length], id, static (value, nodeId) => NodeCodec.DecodeInternal(value, nodeId), out InternalNode node))
+        if (!_db.TryRead(_nodes, key[..length], id, static (value, nodeId) => NodeCodec.DecodeInternal(value, nodeId), out InternalNode? node) || node is null)
         {
             throw Missing(id);
         }

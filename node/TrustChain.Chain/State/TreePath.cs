@@ -31,17 +31,26 @@ internal static class TreePath
         return new Hash256(bytes);
     }
 
-    /// <summary>The path of the child on side <paramref name="bit"/> of the node at <paramref name="path"/>/<paramref name="depth"/>.</summary>
-    public static Hash256 Child(in Hash256 path, int depth, int bit)
+    public const int NibbleBits = 4;
+
+    /// <summary>The 4-bit slot index at bit <paramref name="depth"/> (a multiple of 4).</summary>
+    public static int Nibble(in Hash256 key, int depth)
     {
-        if (bit == 0)
+        byte b = key.Bytes[depth >> 3];
+        return (depth & 4) == 0 ? b >> 4 : b & 0x0F;
+    }
+
+    /// <summary>The path of slot <paramref name="nibble"/> below the node at <paramref name="path"/>/<paramref name="depth"/>.</summary>
+    public static Hash256 ChildAt(in Hash256 path, int depth, int nibble)
+    {
+        if (nibble == 0)
         {
             return path;
         }
 
         Span<byte> bytes = stackalloc byte[Hash256.Length];
         path.Bytes.CopyTo(bytes);
-        bytes[depth >> 3] |= (byte)(0x80 >> (depth & 7));
+        bytes[depth >> 3] |= (byte)((depth & 4) == 0 ? nibble << 4 : nibble);
         return new Hash256(bytes);
     }
 

@@ -25,7 +25,7 @@ internal sealed class TreeWriteSet
 
     public List<NodeId> Stale { get; } = [];
 
-    public void AddInternal(in NodeId id, in InternalNode node)
+    public void AddInternal(in NodeId id, InternalNode node)
     {
         if (!Persist)
         {

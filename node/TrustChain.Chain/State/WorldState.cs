@@ -228,19 +228,35 @@ public sealed class WorldState : IStateReader
     private byte[]? ReadBase(in Hash256 key) =>
         _db.IsLatest(_base) ? _db.GetFlat(key) : _db.Tree.Get(_base.RootRef, key);
 
-    /// <summary>Dirty keys as tree updates in ascending key order — never dictionary order.</summary>
+    /// <summary>
+    /// Dirty keys as tree updates in ascending key order — never dictionary order. Writes that restore the base
+    /// value are dropped; a key whose base value was read is flagged so the tree skips reading its old leaf.
+    /// </summary>
     private TreeUpdate[] CollectUpdates(out int count)
     {
         TreeUpdate[] updates = new TreeUpdate[_dirtyAccounts.Count + _dirtyStorage.Count];
         count = 0;
         foreach (KeyValuePair<Address, Account> account in _dirtyAccounts)
         {
-            updates[count++] = new TreeUpdate(AccountKey(account.Key), account.Value.IsEmpty ? null : AccountEncoding.Encode(account.Value));
+            bool known = _cleanAccounts.TryGetValue(account.Key, out Account previous);
+            if (known && previous == account.Value)
+            {
+                continue;
+            }
+
+            byte[]? value = account.Value.IsEmpty ? null : AccountEncoding.Encode(account.Value);
+            updates[count++] = new TreeUpdate(AccountKey(account.Key), value, replacesExisting: known && !previous.IsEmpty);
         }
 
         foreach (KeyValuePair<Hash256, byte[]?> slot in _dirtyStorage)
         {
-            updates[count++] = new TreeUpdate(slot.Key, slot.Value);
+            bool known = _cleanStorage.TryGetValue(slot.Key, out byte[]? previous);
+            if (known && (previous is null ? slot.Value is null : slot.Value is not null && previous.AsSpan().SequenceEqual(slot.Value)))
+            {
+                continue;
+            }
+
+            updates[count++] = new TreeUpdate(slot.Key, slot.Value, replacesExisting: known && previous is not null);
         }
 
         Array.Sort(updates, 0, count, TreeUpdateComparer.Instance);

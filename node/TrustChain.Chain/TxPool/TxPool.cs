@@ -200,9 +200,9 @@ public sealed class TxPool
                 }
             }
 
-            var senders = new SenderTransactions[_senders.Count];
-            _senders.Values.CopyTo(senders, 0);
-            foreach (SenderTransactions list in senders)
+            // Only a sender's own transactions change its nonce or spend its balance, so a block is handled by
+            // re-reading the senders it contains; a head change without transactions (sync) re-reads everyone.
+            foreach (SenderTransactions list in SendersToResync(included))
             {
                 Resync(list, newHead.GetAccount(list.Sender), promoted);
             }
@@ -216,6 +216,29 @@ public sealed class TxPool
 
     /// <summary>Re-checks the pool against a new head when no block transactions are known (e.g. after sync).</summary>
     public void OnNewHead(IStateReader newHead, UInt256 nextBaseFee) => OnBlockCommitted([], newHead, nextBaseFee);
+
+    private List<SenderTransactions> SendersToResync(IReadOnlyList<Transaction> included)
+    {
+        var result = new List<SenderTransactions>();
+        if (included.Count == 0)
+        {
+            result.AddRange(_senders.Values);
+            return result;
+        }
+
+        var seen = new HashSet<Address>();
+        for (int i = 0; i < included.Count; i++)
+        {
+            // Block transactions normally carry their sender from execution; recover it if a caller passes bare ones.
+            Address? sender = included[i].Sender ?? SenderRecovery.TryRecover(included[i]);
+            if (sender is { } known && seen.Add(known) && _senders.TryGetValue(known, out SenderTransactions? list))
+            {
+                result.Add(list);
+            }
+        }
+
+        return result;
+    }
 
     private static void Enqueue(
         PriorityQueue<(SenderTransactions, int), SelectionKey> heap, SenderTransactions list, int index, in UInt256 baseFee)

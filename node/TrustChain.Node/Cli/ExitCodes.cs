@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>Bad arguments, flags, environment or config values; nothing was done.</summary>
     public const int Usage = 2;
+
+    /// <summary>Interrupted by SIGINT/SIGTERM before the command could finish (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using TrustChain.Chain.Blocks;
 using TrustChain.Node.Config;
+using TrustChain.Node.Hosting;
 using TrustChain.Node.Keystore;
 using TrustChain.Node.Tx;
+using TrustChain.Storage;
 
 namespace TrustChain.Node.Cli;
 
@@ -66,15 +69,29 @@ public static class TrustChainCli
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        catch (Exception e) when (e is KeystoreException or JsonRpcClientException or TimeoutException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is KeystoreException or JsonRpcClientException or TimeoutException or IOException
+            or UnauthorizedAccessException or GenesisMismatchException or RocksDbException or DataDirException)
         {
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("interrupted").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            // Anything else is a defect or an environment fault: say what it was rather than dumping a stack trace.
+            await context.Error.WriteLineAsync($"fatal: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }
 
     private static IEnumerable<Command> CommandFactories(CliContext context, Option<string> config)
     {
+        yield return NodeCommands.CreateInit(context, config);
+        yield return NodeCommands.CreateRun(context, config);
         yield return AccountCommands.Create(context, config);
         yield return TxCommands.Create(context);
     }

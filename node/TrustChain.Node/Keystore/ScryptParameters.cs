@@ -24,6 +24,12 @@ public sealed record ScryptParameters(int N, int R, int P)
             throw new KeystoreException($"scrypt r and p must be positive, got r={R}, p={P}.");
         }
 
+        // RFC 7914 requires n < 2^(128·r/8); BouncyCastle enforces it, so say so instead of letting it throw.
+        if (R < 4 && N >= 1L << (16 * R))
+        {
+            throw new KeystoreException($"scrypt n={N} with r={R} is outside RFC 7914 (n must be below 2^{16 * R}); re-encrypt the key with r=8.");
+        }
+
         if (128L * N * R > MaxMemoryBytes || (long)R * P >= 1 << 30)
         {
             throw new KeystoreException($"scrypt parameters n={N}, r={R}, p={P} exceed the supported cost (128·n·r ≤ 1 GiB, r·p < 2^30).");

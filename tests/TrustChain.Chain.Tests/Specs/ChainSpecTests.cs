@@ -120,6 +120,8 @@ public class ChainSpecTests
         yield return Case("validator key too short", j => j["validators"]![0]!["publicKey"] = "0x038318535b54105d4a7aae60c08fc45f9687181b4fdfc625bd1a753fa7397fed", "validators[0].publicKey");
         yield return Case("validator key uncompressed prefix", j => j["validators"]![0]!["publicKey"] = "0x048318535b54105d4a7aae60c08fc45f9687181b4fdfc625bd1a753fa7397fed75", "validators[0].publicKey");
         yield return Case("validator key x not a field element", j => j["validators"]![0]!["publicKey"] = "0x02" + new string('f', 64), "validators[0].publicKey");
+        // x = 5: 5³ + 7 is a quadratic non-residue mod p, so no curve point has this x.
+        yield return Case("validator key not on the curve", j => j["validators"]![0]!["publicKey"] = "0x02" + new string('0', 63) + "5", "validators[0].publicKey");
         yield return Case("validator zero stake", j => j["validators"]![0]!["stake"] = "0", "validators[0].stake");
         yield return Case("validator missing stake", j => j["validators"]![0]!.AsObject().Remove("stake"), "validators[0].stake");
         yield return Case("validator unknown field", j => j["validators"]![0]!["power"] = 1, "validators[0].power");

@@ -1,5 +1,7 @@
 using TrustChain.Chain.Specs;
 using TrustChain.Core;
+using TrustChain.Core.Blocks;
+using TrustChain.Core.Transactions;
 
 namespace TrustChain.Chain.Tests.Specs;
 
@@ -63,6 +65,35 @@ public class FeeMarketTests
     }
 
     [Test]
+    public void Header_overload_reads_gas_limit_used_and_base_fee()
+    {
+        var parent = new BlockHeader { GasLimit = 30_000_000, GasUsed = 30_000_000, BaseFeePerGas = 100 * Gwei };
+        Assert.That(FeeMarket.CalculateBaseFee(parent, ChainParameters.Default), Is.EqualTo((UInt256)112_500_000_000UL));
+    }
+
+    [TestCase(TxType.Eip1559, 10UL, 2UL, 5UL, 7UL, 2UL, TestName = "type 2: full tip fits under the cap")]
+    [TestCase(TxType.Eip1559, 6UL, 2UL, 5UL, 6UL, 1UL, TestName = "type 2: tip squeezed by the cap")]
+    [TestCase(TxType.Eip1559, 5UL, 2UL, 5UL, 5UL, 0UL, TestName = "type 2: cap equals base fee")]
+    [TestCase(TxType.Legacy, 8UL, 0UL, 5UL, 8UL, 3UL, TestName = "legacy: gas price minus base fee")]
+    public void Effective_gas_price_and_tip(TxType type, ulong cap, ulong tip, ulong baseFee, ulong price, ulong effectiveTip)
+    {
+        Transaction tx = type == TxType.Legacy
+            ? new Transaction { Type = type, ChainId = 7357, GasPrice = cap, GasLimit = 21_000 }
+            : new Transaction { Type = type, ChainId = 7357, MaxFeePerGas = cap, MaxPriorityFeePerGas = tip, GasLimit = 21_000 };
+
+        Assert.That(FeeMarket.EffectiveGasPrice(tx, baseFee), Is.EqualTo((UInt256)price));
+        Assert.That(FeeMarket.EffectiveTip(tx, baseFee), Is.EqualTo((UInt256)effectiveTip));
+    }
+
+    [Test]
+    public void Tip_is_undefined_below_the_base_fee()
+    {
+        var tx = new Transaction { Type = TxType.Eip1559, ChainId = 7357, MaxFeePerGas = 4, MaxPriorityFeePerGas = 1, GasLimit = 21_000 };
+        Assert.That(FeeMarket.TryGetEffectiveTip(tx, 5UL, out _), Is.False);
+        Assert.Throws<InvalidOperationException>(() => FeeMarket.EffectiveTip(tx, 5UL));
+    }
+
+    [Test]
     public void Genesis_base_fee_is_the_floor()
     {
         Assert.That(FeeMarket.GenesisBaseFee(new ChainParameters { MinBaseFee = 42 }), Is.EqualTo((UInt256)42));
@@ -73,5 +104,7 @@ public class FeeMarketTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => FeeMarket.CalculateBaseFee(1, 1, 1UL, NoFloor));
         Assert.Throws<OverflowException>(() => FeeMarket.CalculateBaseFee(30_000_000, 30_000_000, UInt256.MaxValue, NoFloor));
+        Assert.Throws<ArgumentException>(() => FeeMarket.CalculateBaseFee(30_000_000, 0, 1UL, new ChainParameters { ElasticityMultiplier = 0 }));
+        Assert.Throws<ArgumentException>(() => FeeMarket.CalculateBaseFee(30_000_000, 0, 1UL, new ChainParameters { BaseFeeChangeDenominator = 0 }));
     }
 }

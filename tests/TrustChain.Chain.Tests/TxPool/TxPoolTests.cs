@@ -241,22 +241,58 @@ public class TxPoolTests
         Transaction a2 = Accept(pool, TestTx.Eip1559(DevKeys.Key0, 2, 10 * Gwei, Gwei));
         Transaction a4 = Accept(pool, TestTx.Eip1559(DevKeys.Key0, 4, 10 * Gwei, Gwei));
         Transaction b0 = Accept(pool, TestTx.Eip1559(DevKeys.Key1, 0, 10 * Gwei, Gwei));
+        Transaction b1 = Accept(pool, TestTx.Eip1559(DevKeys.Key1, 1, 10 * Gwei, Gwei));
         Transaction c0 = Accept(pool, TestTx.Eip1559(DevKeys.Key2, 0, 10 * Gwei, Gwei));
-        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((5, 1)));
+        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((6, 1)));
         var announced = new List<Hash256>();
         pool.TransactionAdded += tx => announced.Add(tx.Hash);
 
-        // The block ran a0, a1 and (from elsewhere) a nonce-2 and nonce-3 tx of sender 0; sender 1 was drained.
-        _state.Fund(DevKeys.Address0, Rich, nonce: 4).Fund(DevKeys.Address1, 1000);
-        pool.OnBlockCommitted([a0, a1], _state.Commit(), 2 * Gwei);
+        // The block ran a0, a1, a nonce-2 and a nonce-3 tx of sender 0 that this pool never saw, and b0, which
+        // (with a large value) left sender 1 unable to pay for b1.
+        Transaction a2Elsewhere = TestTx.Eip1559(DevKeys.Key0, 2, 30 * Gwei, 2 * Gwei);
+        Transaction a3Elsewhere = TestTx.Eip1559(DevKeys.Key0, 3, 30 * Gwei, 2 * Gwei);
+        _state.Fund(DevKeys.Address0, Rich, nonce: 4).Fund(DevKeys.Address1, 1000, nonce: 1);
+        pool.OnBlockCommitted([a0, a1, a2Elsewhere, a3Elsewhere, b0], _state.Commit(), 2 * Gwei);
 
+        Assert.That(pool.TryGet(a0.Hash, out _) || pool.TryGet(b0.Hash, out _), Is.False, "included");
         Assert.That(pool.TryGet(a2.Hash, out _), Is.False, "stale nonce");
-        Assert.That(pool.TryGet(b0.Hash, out _), Is.False, "unaffordable");
-        Assert.That(pool.TryGet(a0.Hash, out _), Is.False, "included");
+        Assert.That(pool.TryGet(b1.Hash, out _), Is.False, "unaffordable");
         Assert.That(pool.GetPending().Select(t => t.Hash), Is.EquivalentTo(new[] { a4.Hash, c0.Hash }));
         Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((2, 0)));
         Assert.That(announced, Is.EqualTo(new[] { a4.Hash }));
         Assert.That(pool.GetPendingNonce(DevKeys.Address0), Is.EqualTo(5UL));
+    }
+
+    [Test]
+    public void New_head_without_transactions_rechecks_every_sender()
+    {
+        Pool pool = CreatePool();
+        Accept(pool, TestTx.Eip1559(DevKeys.Key0, 0, 10 * Gwei, Gwei));
+        Transaction c0 = Accept(pool, TestTx.Eip1559(DevKeys.Key2, 0, 10 * Gwei, Gwei));
+        Transaction c1 = Accept(pool, TestTx.Eip1559(DevKeys.Key2, 1, 10 * Gwei, Gwei));
+
+        _state.Fund(DevKeys.Address0, Rich, nonce: 1).Fund(DevKeys.Address2, 0);
+        pool.OnNewHead(_state.Commit(), Gwei);
+
+        Assert.That(pool.TryGet(c0.Hash, out _) || pool.TryGet(c1.Hash, out _), Is.False);
+        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((0, 0)));
+        Assert.That(pool.GetPendingNonce(DevKeys.Address0), Is.EqualTo(1UL));
+    }
+
+    [Test]
+    public void Submission_after_an_unreported_head_change_resyncs_the_sender()
+    {
+        Pool pool = CreatePool();
+        Accept(pool, TestTx.Eip1559(DevKeys.Key0, 0, 10 * Gwei, Gwei));
+        Accept(pool, TestTx.Eip1559(DevKeys.Key0, 2, 10 * Gwei, Gwei));
+        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((1, 1)));
+
+        _state.Fund(DevKeys.Address0, Rich, nonce: 2);
+        _state.Commit();
+        Accept(pool, TestTx.Eip1559(DevKeys.Key0, 3, 10 * Gwei, Gwei));
+
+        Assert.That(pool.GetPending().Select(t => t.Nonce), Is.EqualTo(new ulong[] { 2, 3 }));
+        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((2, 0)));
     }
 
     [Test]
@@ -267,6 +303,15 @@ public class TxPoolTests
         pool.OnNewHead(_state.Head, 3 * Gwei);
         Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key1, 0, 2 * Gwei, Gwei)).Error, Is.EqualTo(TxValidationError.FeeCapBelowBaseFee));
         Assert.That(pool.PendingCount, Is.EqualTo(1), "pooled transactions wait for the base fee to fall");
+    }
+
+    [TestCase(0, 64, 10_000, 2_000)]
+    [TestCase(64, -1, 10_000, 2_000)]
+    [TestCase(64, 64, 0, 2_000)]
+    public void Invalid_options_are_rejected(int pendingPerSender, int queuedPerSender, int maxPending, int maxQueued)
+    {
+        var options = new TxPoolOptions { MaxPendingPerSender = pendingPerSender, MaxQueuedPerSender = queuedPerSender, MaxPending = maxPending, MaxQueued = maxQueued };
+        Assert.Throws<ArgumentException>(() => CreatePool(options));
     }
 
     [Test]

@@ -45,6 +45,8 @@ public class FqTests
             Assert.That((-fa).ToBigInteger(), Is.EqualTo(Mod(-a)));
             Assert.That(fa.Square().ToBigInteger(), Is.EqualTo(Mod(a * a)));
             Assert.That(fa.Pow(65537UL).ToBigInteger(), Is.EqualTo(BigInteger.ModPow(a, 65537, R)));
+            Assert.That(fa.Halve().Double(), Is.EqualTo(fa));
+            Assert.That(fa.Halve().ToBigInteger(), Is.EqualTo(Mod(a * ((R + 1) / 2))));
         }
     }
 

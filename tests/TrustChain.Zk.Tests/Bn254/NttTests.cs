@@ -46,6 +46,28 @@ public class NttTests
         Assert.That(Ntt.RootOfUnity(28), Is.EqualTo(Fr.FromUInt64(5).Pow(Fr.FromBigInteger((Fr.Modulus - 1) >> 28))));
     }
 
+    // Values printed by ffjavascript 0.3 (buildBn128().Fr.w[k]), the field library behind snarkjs.
+    [TestCase(28, "19103219067921713944291392827692070036145651957329286315305642004821462161904")]
+    [TestCase(10, "3161067157621608152362653341354432744960400845131437947728257924963983317266")]
+    [TestCase(1, "21888242871839275222246405745257275088548364400416034343698204186575808495616")]
+    public void RootOfUnity_MatchesFfjavascript(int log2, string expected) =>
+        Assert.That(Ntt.RootOfUnity(log2).ToString(), Is.EqualTo(expected));
+
+    [Test]
+    public void Forward_MatchesFfjavascriptFft()
+    {
+        // ffjavascript: Fr.fft([1, 2, 3, 4]).
+        Fr[] values = [Fr.FromUInt64(1), Fr.FromUInt64(2), Fr.FromUInt64(3), Fr.FromUInt64(4)];
+        Ntt.Forward(values);
+        Assert.That(values.Select(v => v.ToString()), Is.EqualTo(new[]
+        {
+            "10",
+            "8815841940592487685082627943775890807874194266836837569428",
+            "21888242871839275222246405745257275088548364400416034343698204186575808495615",
+            "21888242871839275213430563804664787403465736456640143535824009919738970926185",
+        }));
+    }
+
     [TestCase(1)]
     [TestCase(2)]
     [TestCase(8)]

@@ -25,6 +25,12 @@ public class LeanImtTreeTests
                 data.SetCategory("Slow");
             }
 
+            if (n > 65536)
+            {
+                // Covered by the explicit bulk-build benchmark below.
+                data.Explicit("2^20 leaves: run explicitly in Release.");
+            }
+
             yield return data;
         }
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Numerics;
 using System.Text.Json;
 using TrustChain.Zk.Bn254;
+using TrustChain.Zk.Poseidon;
 using ZkPoseidon = TrustChain.Zk.Poseidon.Poseidon;
 
 namespace TrustChain.Zk.Tests.Poseidon;
@@ -87,6 +88,25 @@ public class PoseidonTests
         Assert.That(() => ZkPoseidon.Hash(inputs), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 
+    [TestCase(1, 56)]
+    [TestCase(3, 0)]
+    public void GrainParameters_RejectInvalidShapes(int width, int partialRounds) =>
+        Assert.That(() => PoseidonGrainParameters.Generate(width, partialRounds, Fr.Modulus), Throws.TypeOf<ArgumentOutOfRangeException>());
+
+    [Test]
+    public void GrainParameters_ConstantsAreFieldElementsAndMdsIsCauchy()
+    {
+        PoseidonGrainParameters p = PoseidonGrainParameters.Generate(3, 57, Fr.Modulus);
+        Assert.That(p.RoundConstants, Has.Count.EqualTo((8 + 57) * 3));
+        Assert.That(p.RoundConstants.All(c => c.Sign >= 0 && c < Fr.Modulus), Is.True);
+        // A Cauchy matrix 1/(x_i + y_j) satisfies 1/M00 - 1/M01 = 1/M10 - 1/M11 (= y0 - y1).
+        BigInteger r = Fr.Modulus;
+        BigInteger Inv(BigInteger v) => BigInteger.ModPow(v, r - 2, r);
+        BigInteger left = (Inv(p.Mds[0][0]) - Inv(p.Mds[0][1]) + r) % r;
+        BigInteger right = (Inv(p.Mds[1][0]) - Inv(p.Mds[1][1]) + r) % r;
+        Assert.That(left, Is.EqualTo(right));
+    }
+
     [Test]
     public void Hash_BigInteger_RejectsValuesOutsideTheField()
     {
@@ -95,27 +115,36 @@ public class PoseidonTests
     }
 
     [Test]
-    public void Hash2_Throughput_ReportsHashesPerSecond()
+    public void Hash2_DoesNotAllocate_AndReportsThroughput()
     {
         Fr a = Fr.FromUInt64(1), b = Fr.FromUInt64(2);
-        for (int i = 0; i < 2000; i++)
+        for (int i = 0; i < 200; i++)
         {
             a = ZkPoseidon.Hash2(a, b);
         }
 
-        const int count = 50_000;
         long allocated = GC.GetAllocatedBytesForCurrentThread();
-        Stopwatch watch = Stopwatch.StartNew();
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < 500; i++)
         {
             a = ZkPoseidon.Hash2(a, b);
         }
 
-        watch.Stop();
-        long allocatedDuring = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        double perSecond = count / watch.Elapsed.TotalSeconds;
-        TestContext.Out.WriteLine($"Poseidon Hash2: {perSecond:F0} hashes/s (single thread), allocated {allocatedDuring} bytes");
-        Assert.That(allocatedDuring, Is.LessThan(1024), "Hash2 must not allocate per call.");
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - allocated, Is.Zero, "Hash2 must not allocate.");
+
+        // Time-boxed so the suite stays fast in Debug; the figure is only meaningful in Release.
+        int count = 0;
+        Stopwatch watch = Stopwatch.StartNew();
+        while (watch.ElapsedMilliseconds < 300)
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                a = ZkPoseidon.Hash2(a, b);
+            }
+
+            count += 100;
+        }
+
+        TestContext.Out.WriteLine($"Poseidon Hash2: {count / watch.Elapsed.TotalSeconds:F0} hashes/s (single thread)");
         Assert.That(a.IsZero, Is.False);
     }
 }

@@ -141,22 +141,31 @@ public readonly struct Fq12 : IEquatable<Fq12>
         return result;
     }
 
-    /// <summary>Square-and-multiply with cyclotomic squarings; only for cyclotomic-subgroup elements.</summary>
+    /// <summary>
+    /// x^e for a cyclotomic-subgroup element, using cyclotomic squarings and a non-adjacent form of e: there the
+    /// inverse is the free conjugate, so NAF cuts the number of multiplications.
+    /// </summary>
     public Fq12 CyclotomicPow(ulong exponent)
     {
-        Fq12 result = One;
-        bool started = false;
-        for (int bit = 63; bit >= 0; bit--)
+        Span<sbyte> naf = stackalloc sbyte[Wnaf.MaxDigits(1)];
+        int count = Wnaf.Compute([exponent], 2, naf);
+        if (count == 0)
         {
-            if (started)
-            {
-                result = result.CyclotomicSquare();
-            }
+            return One;
+        }
 
-            if (((exponent >> bit) & 1) != 0)
+        Fq12 inverse = Conjugate();
+        Fq12 result = this;
+        for (int i = count - 2; i >= 0; i--)
+        {
+            result = result.CyclotomicSquare();
+            if (naf[i] > 0)
             {
-                result = started ? result * this : this;
-                started = true;
+                result *= this;
+            }
+            else if (naf[i] < 0)
+            {
+                result *= inverse;
             }
         }
 

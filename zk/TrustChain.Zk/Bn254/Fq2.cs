@@ -60,6 +60,8 @@ public readonly struct Fq2 : IEquatable<Fq2>
 
     public Fq2 Double() => new(C0.Double(), C1.Double());
 
+    public Fq2 Halve() => new(C0.Halve(), C1.Halve());
+
     public Fq2 Conjugate() => new(C0, -C1);
 
     /// <summary>Multiplies by ξ = 9 + u: (a + bu)(9 + u) = (9a - b) + (a + 9b)u, using only additions.</summary>

@@ -1,10 +1,8 @@
 namespace TrustChain.Zk.Bn254;
 
-/// <summary>The bucket method for G1; see <see cref="Msm"/>.</summary>
+/// <summary>The bucket method for G1 with signed digits; see <see cref="Msm"/>.</summary>
 internal static class G1Pippenger
 {
-    private const int ScalarBits = 254;
-
     public static G1Jacobian Run(G1Affine[] points, ulong[] limbs, int[] indices)
     {
         if (indices.Length == 0)
@@ -13,20 +11,22 @@ internal static class G1Pippenger
         }
 
         int c = Msm.WindowBits(indices.Length);
-        int windows = (ScalarBits + c - 1) / c;
+        short[] digits = Msm.SignedDigits(limbs, indices, c, out int windows);
         G1Jacobian[] windowSums = new G1Jacobian[windows];
         Parallel.For(0, windows, w =>
         {
-            G1Jacobian[] buckets = new G1Jacobian[(1 << c) - 1];
+            G1Jacobian[] buckets = new G1Jacobian[1 << (c - 1)];
             Array.Fill(buckets, G1Jacobian.Infinity);
-            int offset = w * c;
-            int width = Math.Min(c, ScalarBits - offset);
-            foreach (int i in indices)
+            for (int k = 0; k < indices.Length; k++)
             {
-                int digit = Msm.Window(limbs, i, offset, width);
-                if (digit != 0)
+                int digit = digits[k * windows + w];
+                if (digit > 0)
                 {
-                    buckets[digit - 1] = buckets[digit - 1].AddMixed(points[i]);
+                    buckets[digit - 1] = buckets[digit - 1].AddMixed(points[indices[k]]);
+                }
+                else if (digit < 0)
+                {
+                    buckets[-digit - 1] = buckets[-digit - 1].AddMixed(points[indices[k]].Negate());
                 }
             }
 

@@ -11,8 +11,6 @@ namespace TrustChain.Zk.Bn254;
 /// </remarks>
 public sealed class G2Prepared
 {
-    private static readonly Fq TwoInv = Fq.FromUInt64(2).Inverse();
-
     public G2Prepared(in G2Affine q)
     {
         Point = q;
@@ -55,12 +53,12 @@ public sealed class G2Prepared
 
     private static void DoublingStep(ref Fq2 x, ref Fq2 y, ref Fq2 z, List<Fq2> coeffs)
     {
-        Fq2 a = x * y * TwoInv;
+        Fq2 a = (x * y).Halve();
         Fq2 b = y.Square();
         Fq2 c = z.Square();
         Fq2 e = (c.Double() + c) * G2Affine.B;
         Fq2 f = e.Double() + e;
-        Fq2 g = (b + f) * TwoInv;
+        Fq2 g = (b + f).Halve();
         Fq2 h = (y + z).Square() - (b + c);
         Fq2 i = e - b;
         Fq2 j = x.Square();

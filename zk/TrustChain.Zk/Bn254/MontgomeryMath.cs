@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace TrustChain.Zk.Bn254;
 
@@ -30,126 +31,527 @@ internal static class MontgomeryMath
     }
 
     /// <summary>
-    /// CIOS Montgomery multiplication, fully unrolled with plain locals so the JIT keeps the accumulator in registers.
-    /// Both BN254 moduli leave the top two bits of the high limb clear, so the "no-carry" variant applies: the
-    /// running value never needs a fifth limb and the result is below 2p before the final subtraction.
+    /// CIOS Montgomery multiplication, fully unrolled with plain locals and no helper calls so that the accumulator
+    /// stays in registers. It is deliberately not inlined: it is too large to pay off, and inlining it would exhaust
+    /// the callers' inlining budgets so the small add/sub kernels would stop being inlined. Both BN254 moduli leave the
+    /// top two bits of the high limb clear, so the "no-carry" variant applies: the running value never needs a fifth
+    /// limb and the result is below 2p before the final conditional subtraction. Every product plus two 64-bit
+    /// addends fits in 128 bits.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Mul<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
     {
-        // Each product plus two 64-bit addends stays below 2^128.
-        UInt128 x;
-        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0, lo, m, a, c;
+        if (Bmi2.X64.IsSupported)
+        {
+            MulBmi2<TM>(a0, a1, a2, a3, b0, b1, b2, b3, out r0, out r1, out r2, out r3);
+        }
+        else
+        {
+            MulPortable<TM>(a0, a1, a2, a3, b0, b1, b2, b3, out r0, out r1, out r2, out r3);
+        }
+    }
 
-        x = Math.BigMul(a0, b0) + t0;
-        lo = (ulong)x;
-        a = (ulong)(x >> 64);
+    /// <summary>
+    /// x64 path: MULX for the high half and IMUL for the low half keeps both in registers, whereas Math.BigMul's
+    /// out parameter makes the JIT round-trip the low half through the stack.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MulBmi2<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
+    {
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        ulong hi, lo, h2, l2, m, a, c;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a0, b0);
+        lo = a0 * b0;
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
         m = lo * TM.Inv;
-        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
-        x = Math.BigMul(a1, b0) + t1 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t0 = (ulong)x;
-        x = Math.BigMul(a2, b0) + t2 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t1 = (ulong)x;
-        x = Math.BigMul(a3, b0) + t3 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t2 = (ulong)x;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
+        l2 = m * TM.P0;
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Bmi2.X64.MultiplyNoFlags(a1, b0);
+        lo = a1 * b0;
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P1);
+        l2 = m * TM.P1;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a2, b0);
+        lo = a2 * b0;
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P2);
+        l2 = m * TM.P2;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a3, b0);
+        lo = a3 * b0;
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P3);
+        l2 = m * TM.P3;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
         t3 = c + a;
 
-        x = Math.BigMul(a0, b1) + t0;
-        lo = (ulong)x;
-        a = (ulong)(x >> 64);
+        hi = Bmi2.X64.MultiplyNoFlags(a0, b1);
+        lo = a0 * b1;
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
         m = lo * TM.Inv;
-        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
-        x = Math.BigMul(a1, b1) + t1 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t0 = (ulong)x;
-        x = Math.BigMul(a2, b1) + t2 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t1 = (ulong)x;
-        x = Math.BigMul(a3, b1) + t3 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t2 = (ulong)x;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
+        l2 = m * TM.P0;
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Bmi2.X64.MultiplyNoFlags(a1, b1);
+        lo = a1 * b1;
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P1);
+        l2 = m * TM.P1;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a2, b1);
+        lo = a2 * b1;
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P2);
+        l2 = m * TM.P2;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a3, b1);
+        lo = a3 * b1;
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P3);
+        l2 = m * TM.P3;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
         t3 = c + a;
 
-        x = Math.BigMul(a0, b2) + t0;
-        lo = (ulong)x;
-        a = (ulong)(x >> 64);
+        hi = Bmi2.X64.MultiplyNoFlags(a0, b2);
+        lo = a0 * b2;
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
         m = lo * TM.Inv;
-        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
-        x = Math.BigMul(a1, b2) + t1 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t0 = (ulong)x;
-        x = Math.BigMul(a2, b2) + t2 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t1 = (ulong)x;
-        x = Math.BigMul(a3, b2) + t3 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t2 = (ulong)x;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
+        l2 = m * TM.P0;
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Bmi2.X64.MultiplyNoFlags(a1, b2);
+        lo = a1 * b2;
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P1);
+        l2 = m * TM.P1;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a2, b2);
+        lo = a2 * b2;
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P2);
+        l2 = m * TM.P2;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a3, b2);
+        lo = a3 * b2;
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P3);
+        l2 = m * TM.P3;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
         t3 = c + a;
 
-        x = Math.BigMul(a0, b3) + t0;
-        lo = (ulong)x;
-        a = (ulong)(x >> 64);
+        hi = Bmi2.X64.MultiplyNoFlags(a0, b3);
+        lo = a0 * b3;
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
         m = lo * TM.Inv;
-        c = (ulong)((Math.BigMul(m, TM.P0) + lo) >> 64);
-        x = Math.BigMul(a1, b3) + t1 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P1) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t0 = (ulong)x;
-        x = Math.BigMul(a2, b3) + t2 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P2) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t1 = (ulong)x;
-        x = Math.BigMul(a3, b3) + t3 + a;
-        a = (ulong)(x >> 64);
-        x = Math.BigMul(m, TM.P3) + (ulong)x + c;
-        c = (ulong)(x >> 64);
-        t2 = (ulong)x;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
+        l2 = m * TM.P0;
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Bmi2.X64.MultiplyNoFlags(a1, b3);
+        lo = a1 * b3;
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P1);
+        l2 = m * TM.P1;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a2, b3);
+        lo = a2 * b3;
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P2);
+        l2 = m * TM.P2;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Bmi2.X64.MultiplyNoFlags(a3, b3);
+        lo = a3 * b3;
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P3);
+        l2 = m * TM.P3;
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
         t3 = c + a;
 
         ReduceOnce<TM>(t0, t1, t2, t3, out r0, out r1, out r2, out r3);
     }
 
-    /// <summary>Maps a value in [0, 2p) to [0, p).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void MulPortable<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
+    {
+        ulong t0 = 0, t1 = 0, t2 = 0, t3 = 0;
+        ulong hi, lo, h2, l2, m, a, c;
+
+        hi = Math.BigMul(a0, b0, out lo);
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
+        m = lo * TM.Inv;
+        h2 = Math.BigMul(m, TM.P0, out l2);
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Math.BigMul(a1, b0, out lo);
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P1, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Math.BigMul(a2, b0, out lo);
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P2, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Math.BigMul(a3, b0, out lo);
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P3, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
+        t3 = c + a;
+
+        hi = Math.BigMul(a0, b1, out lo);
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
+        m = lo * TM.Inv;
+        h2 = Math.BigMul(m, TM.P0, out l2);
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Math.BigMul(a1, b1, out lo);
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P1, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Math.BigMul(a2, b1, out lo);
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P2, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Math.BigMul(a3, b1, out lo);
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P3, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
+        t3 = c + a;
+
+        hi = Math.BigMul(a0, b2, out lo);
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
+        m = lo * TM.Inv;
+        h2 = Math.BigMul(m, TM.P0, out l2);
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Math.BigMul(a1, b2, out lo);
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P1, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Math.BigMul(a2, b2, out lo);
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P2, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Math.BigMul(a3, b2, out lo);
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P3, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
+        t3 = c + a;
+
+        hi = Math.BigMul(a0, b3, out lo);
+        lo += t0;
+        hi += lo < t0 ? 1UL : 0UL;
+        a = hi;
+        m = lo * TM.Inv;
+        h2 = Math.BigMul(m, TM.P0, out l2);
+        l2 += lo;
+        c = h2 + (l2 < lo ? 1UL : 0UL);
+
+        hi = Math.BigMul(a1, b3, out lo);
+        lo += t1;
+        hi += lo < t1 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P1, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t0 = l2;
+
+        hi = Math.BigMul(a2, b3, out lo);
+        lo += t2;
+        hi += lo < t2 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P2, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t1 = l2;
+
+        hi = Math.BigMul(a3, b3, out lo);
+        lo += t3;
+        hi += lo < t3 ? 1UL : 0UL;
+        lo += a;
+        hi += lo < a ? 1UL : 0UL;
+        a = hi;
+        h2 = Math.BigMul(m, TM.P3, out l2);
+        l2 += lo;
+        h2 += l2 < lo ? 1UL : 0UL;
+        l2 += c;
+        h2 += l2 < c ? 1UL : 0UL;
+        c = h2;
+        t2 = l2;
+
+        t3 = c + a;
+
+        ReduceOnce<TM>(t0, t1, t2, t3, out r0, out r1, out r2, out r3);
+    }
+
+    /// <summary>Maps a value in [0, 2p) to [0, p). Branch-free: the outcome is data-dependent and would mispredict.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void ReduceOnce<TM>(ulong t0, ulong t1, ulong t2, ulong t3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
     {
-        ulong b = SubB(t0, TM.P0, 0, out ulong s0);
-        b = SubB(t1, TM.P1, b, out ulong s1);
-        b = SubB(t2, TM.P2, b, out ulong s2);
-        b = SubB(t3, TM.P3, b, out ulong s3);
-        if (b == 0)
-        {
-            r0 = s0; r1 = s1; r2 = s2; r3 = s3;
-        }
-        else
-        {
-            r0 = t0; r1 = t1; r2 = t2; r3 = t3;
-        }
+        ulong s0 = t0 - TM.P0;
+        ulong br = t0 < TM.P0 ? 1UL : 0UL;
+        ulong d = t1 - TM.P1;
+        ulong s1 = d - br;
+        br = (t1 < TM.P1 ? 1UL : 0UL) | (d < br ? 1UL : 0UL);
+        d = t2 - TM.P2;
+        ulong s2 = d - br;
+        br = (t2 < TM.P2 ? 1UL : 0UL) | (d < br ? 1UL : 0UL);
+        d = t3 - TM.P3;
+        ulong s3 = d - br;
+        br = (t3 < TM.P3 ? 1UL : 0UL) | (d < br ? 1UL : 0UL);
+        ulong keep = 0UL - br; // all ones when t < p
+        r0 = s0 ^ ((s0 ^ t0) & keep);
+        r1 = s1 ^ ((s1 ^ t1) & keep);
+        r2 = s2 ^ ((s2 ^ t2) & keep);
+        r3 = s3 ^ ((s3 ^ t3) & keep);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -157,10 +559,15 @@ internal static class MontgomeryMath
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
     {
         // p < 2^254, so the sum of two reduced values cannot overflow 256 bits.
-        ulong c = AddC(a0, b0, 0, out ulong s0);
-        c = AddC(a1, b1, c, out ulong s1);
-        c = AddC(a2, b2, c, out ulong s2);
-        AddC(a3, b3, c, out ulong s3);
+        ulong s0 = a0 + b0;
+        ulong c = s0 < a0 ? 1UL : 0UL;
+        ulong t = a1 + c;
+        ulong s1 = t + b1;
+        c = (t < c ? 1UL : 0UL) | (s1 < b1 ? 1UL : 0UL);
+        t = a2 + c;
+        ulong s2 = t + b2;
+        c = (t < c ? 1UL : 0UL) | (s2 < b2 ? 1UL : 0UL);
+        ulong s3 = a3 + b3 + c;
         ReduceOnce<TM>(s0, s1, s2, s3, out r0, out r1, out r2, out r3);
     }
 
@@ -168,35 +575,57 @@ internal static class MontgomeryMath
     public static void Sub<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
     {
-        ulong b = SubB(a0, b0, 0, out ulong d0);
-        b = SubB(a1, b1, b, out ulong d1);
-        b = SubB(a2, b2, b, out ulong d2);
-        b = SubB(a3, b3, b, out ulong d3);
-        if (b != 0)
-        {
-            ulong c = AddC(d0, TM.P0, 0, out d0);
-            c = AddC(d1, TM.P1, c, out d1);
-            c = AddC(d2, TM.P2, c, out d2);
-            AddC(d3, TM.P3, c, out d3);
-        }
+        ulong d0 = a0 - b0;
+        ulong br = a0 < b0 ? 1UL : 0UL;
+        ulong t = a1 - b1;
+        ulong d1 = t - br;
+        br = (a1 < b1 ? 1UL : 0UL) | (t < br ? 1UL : 0UL);
+        t = a2 - b2;
+        ulong d2 = t - br;
+        br = (a2 < b2 ? 1UL : 0UL) | (t < br ? 1UL : 0UL);
+        t = a3 - b3;
+        ulong d3 = t - br;
+        br = (a3 < b3 ? 1UL : 0UL) | (t < br ? 1UL : 0UL);
 
-        r0 = d0; r1 = d1; r2 = d2; r3 = d3;
+        // Add p back under a mask instead of a branch.
+        ulong mask = 0UL - br;
+        ulong p0 = TM.P0 & mask, p1 = TM.P1 & mask, p2 = TM.P2 & mask, p3 = TM.P3 & mask;
+        r0 = d0 + p0;
+        ulong c = r0 < p0 ? 1UL : 0UL;
+        t = d1 + c;
+        r1 = t + p1;
+        c = (t < c ? 1UL : 0UL) | (r1 < p1 ? 1UL : 0UL);
+        t = d2 + c;
+        r2 = t + p2;
+        c = (t < c ? 1UL : 0UL) | (r2 < p2 ? 1UL : 0UL);
+        r3 = d3 + p3 + c;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Neg<TM>(ulong a0, ulong a1, ulong a2, ulong a3,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus =>
+        Sub<TM>(0, 0, 0, 0, a0, a1, a2, a3, out r0, out r1, out r2, out r3);
+
+    /// <summary>a/2: add p when a is odd (no overflow, p &lt; 2^254), then shift right. Montgomery form commutes with it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Halve<TM>(ulong a0, ulong a1, ulong a2, ulong a3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
     {
-        if ((a0 | a1 | a2 | a3) == 0)
-        {
-            r0 = r1 = r2 = r3 = 0;
-            return;
-        }
-
-        ulong b = SubB(TM.P0, a0, 0, out r0);
-        b = SubB(TM.P1, a1, b, out r1);
-        b = SubB(TM.P2, a2, b, out r2);
-        SubB(TM.P3, a3, b, out r3);
+        ulong mask = 0UL - (a0 & 1);
+        ulong p0 = TM.P0 & mask, p1 = TM.P1 & mask, p2 = TM.P2 & mask, p3 = TM.P3 & mask;
+        ulong s0 = a0 + p0;
+        ulong c = s0 < p0 ? 1UL : 0UL;
+        ulong t = a1 + c;
+        ulong s1 = t + p1;
+        c = (t < c ? 1UL : 0UL) | (s1 < p1 ? 1UL : 0UL);
+        t = a2 + c;
+        ulong s2 = t + p2;
+        c = (t < c ? 1UL : 0UL) | (s2 < p2 ? 1UL : 0UL);
+        ulong s3 = a3 + p3 + c;
+        r0 = (s0 >> 1) | (s1 << 63);
+        r1 = (s1 >> 1) | (s2 << 63);
+        r2 = (s2 >> 1) | (s3 << 63);
+        r3 = s3 >> 1;
     }
 
     public static bool IsCanonical<TM>(ulong a0, ulong a1, ulong a2, ulong a3) where TM : struct, IMontgomeryModulus

@@ -46,15 +46,54 @@ public static class Msm
         return Math.Min(16, log2 * 69 / 100 + 2);
     }
 
-    /// <summary>Extracts bits [offset, offset + width) of a 4-limb scalar.</summary>
-    internal static int Window(ulong[] limbs, int index, int offset, int width)
+    /// <summary>
+    /// Signed-digit recoding: every scalar becomes digits d_w in [−2^(c−1), 2^(c−1)) with Σ d_w·2^(wc) = s, which halves
+    /// the bucket count. <paramref name="windows"/> is chosen so that windows·c ≥ 255 absorbs the final carry.
+    /// </summary>
+    internal static short[] SignedDigits(ulong[] limbs, int[] indices, int c, out int windows)
+    {
+        windows = 254 / c + 1;
+        short[] digits = new short[indices.Length * windows];
+        int full = 1 << c;
+        int half = full >> 1;
+        for (int k = 0; k < indices.Length; k++)
+        {
+            int carry = 0;
+            int baseIndex = indices[k] * 4;
+            for (int w = 0; w < windows; w++)
+            {
+                int d = Window(limbs, baseIndex, w * c, c) + carry;
+                if (d >= half)
+                {
+                    d -= full;
+                    carry = 1;
+                }
+                else
+                {
+                    carry = 0;
+                }
+
+                digits[k * windows + w] = (short)d;
+            }
+        }
+
+        return digits;
+    }
+
+    /// <summary>Extracts bits [offset, offset + width) of the 4-limb scalar starting at limbs[baseIndex].</summary>
+    private static int Window(ulong[] limbs, int baseIndex, int offset, int width)
     {
         int limb = offset >> 6;
+        if (limb > 3)
+        {
+            return 0;
+        }
+
         int shift = offset & 63;
-        ulong v = limbs[index * 4 + limb] >> shift;
+        ulong v = limbs[baseIndex + limb] >> shift;
         if (shift + width > 64 && limb < 3)
         {
-            v |= limbs[index * 4 + limb + 1] << (64 - shift);
+            v |= limbs[baseIndex + limb + 1] << (64 - shift);
         }
 
         return (int)(v & ((1UL << width) - 1));

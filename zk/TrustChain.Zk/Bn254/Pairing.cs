@@ -100,43 +100,35 @@ public static class Pairing
     }
 
     /// <summary>
-    /// f^((q^12 − 1)/r): the easy part (q^6 − 1)(q^2 + 1) by conjugation, inversion and Frobenius, then the hard
-    /// part (q^4 − q^2 + 1)/r with the Scott et al. addition chain in u (three exponentiations by u), which gives the
-    /// exact reduced pairing, not a power of it.
+    /// Raises a Miller-loop value to m·(q^12 − 1)/r with m = 2u(6u² + 3u + 1). The easy part (q^6 − 1)(q^2 + 1) uses
+    /// conjugation, one inversion and a Frobenius map; the hard part follows Fuentes-Castañeda, Knapp and
+    /// Rodríguez-Henríquez (three exponentiations by u). m is below r and so coprime to it: the result is still a
+    /// non-degenerate bilinear pairing, and it is exactly the value libff, ffjavascript and snarkjs produce
+    /// (e.g. a verification key's vk_alphabeta_12).
     /// </summary>
     /// <exception cref="DivideByZeroException">f is zero (never the case for a Miller-loop output).</exception>
     public static Fq12 FinalExponentiation(in Fq12 f)
     {
-        Fq12 t1 = f.Conjugate() * f.Inverse();
-        t1 = t1.FrobeniusMap(2) * t1;
+        Fq12 e = f.Conjugate() * f.Inverse();
+        e = e.FrobeniusMap(2) * e;
 
-        Fq12 fp = t1.FrobeniusMap(1);
-        Fq12 fp2 = t1.FrobeniusMap(2);
-        Fq12 fp3 = fp2.FrobeniusMap(1);
-
-        Fq12 fu = t1.CyclotomicPow(Bn254Parameters.U);
-        Fq12 fu2 = fu.CyclotomicPow(Bn254Parameters.U);
-        Fq12 fu3 = fu2.CyclotomicPow(Bn254Parameters.U);
-
-        Fq12 y3 = fu.FrobeniusMap(1).Conjugate();
-        Fq12 fu2p = fu2.FrobeniusMap(1);
-        Fq12 fu3p = fu3.FrobeniusMap(1);
-        Fq12 y2 = fu2.FrobeniusMap(2);
-
-        Fq12 y0 = fp * fp2 * fp3;
-        Fq12 y1 = t1.Conjugate();
-        Fq12 y5 = fu2.Conjugate();
-        Fq12 y4 = (fu * fu2p).Conjugate();
-        Fq12 y6 = (fu3 * fu3p).Conjugate();
-
-        Fq12 t0 = y6.CyclotomicSquare() * y4 * y5;
-        Fq12 acc = y3 * y5 * t0;
-        t0 *= y2;
-        acc = (acc.CyclotomicSquare() * t0).CyclotomicSquare();
-        t0 = acc * y1;
-        acc *= y0;
-        return t0.CyclotomicSquare() * acc;
+        // Exponents below are relative to e; conjugation inverts in the cyclotomic subgroup.
+        Fq12 a = ExpByNegU(e);                          // −u
+        Fq12 b = a.CyclotomicSquare();                  // −2u
+        Fq12 c = b.CyclotomicSquare();                  // −4u
+        Fq12 d = c * b;                                 // −6u
+        Fq12 e6u2 = ExpByNegU(d);                       // 6u²
+        Fq12 e12u2 = e6u2.CyclotomicSquare();           // 12u²
+        Fq12 g = ExpByNegU(e12u2);                      // −12u³
+        Fq12 j = g.Conjugate() * e6u2;                  // 12u³ + 6u²
+        Fq12 k = j * d.Conjugate();                     // 12u³ + 6u² + 6u
+        Fq12 l = k * b;                                 // 12u³ + 6u² + 4u
+        Fq12 n = k * e6u2 * e;                          // 12u³ + 12u² + 6u + 1
+        Fq12 t = e.Conjugate() * l;                     // 12u³ + 6u² + 4u − 1
+        return t.FrobeniusMap(3) * k.FrobeniusMap(2) * l.FrobeniusMap(1) * n;
     }
+
+    private static Fq12 ExpByNegU(in Fq12 x) => x.CyclotomicPow(Bn254Parameters.U).Conjugate();
 
     private static Fq12 Ell(in Fq12 f, Fq2[] coeffs, int idx, in G1Affine p) =>
         f.MulBy034(coeffs[idx] * p.Y, coeffs[idx + 1] * p.X, coeffs[idx + 2]);

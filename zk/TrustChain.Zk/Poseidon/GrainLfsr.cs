@@ -37,13 +37,20 @@ internal sealed class GrainLfsr
     /// <summary>Next <paramref name="bits"/> output bits, most significant first.</summary>
     public BigInteger NextBits(int bits)
     {
-        BigInteger value = BigInteger.Zero;
-        for (int i = 0; i < bits; i++)
+        // Bits are packed big-endian into bytes, right-aligned, so one BigInteger is built per draw.
+        int byteCount = (bits + 7) / 8;
+        Span<byte> bytes = stackalloc byte[byteCount];
+        bytes.Clear();
+        int position = byteCount * 8 - bits;
+        for (int i = 0; i < bits; i++, position++)
         {
-            value = (value << 1) | NextBit();
+            if (NextBit() == 1)
+            {
+                bytes[position >> 3] |= (byte)(0x80 >> (position & 7));
+            }
         }
 
-        return value;
+        return new BigInteger(bytes, isUnsigned: true, isBigEndian: true);
     }
 
     /// <summary>Rejection-samples a value below <paramref name="modulus"/> from <paramref name="bits"/>-bit draws.</summary>

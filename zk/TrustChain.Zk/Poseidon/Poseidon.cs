@@ -93,49 +93,58 @@ public static class Poseidon
     {
         PoseidonParameters p = PoseidonParameters.ForInputs(2);
         ReadOnlySpan<Fr> c = p.FullConstants;
-        ReadOnlySpan<Fr> m = p.Mds;
-        ReadOnlySpan<Fr> tm = p.TransitionMatrix;
         Fr s0 = Fr.Zero, s1 = a, s2 = b;
 
-        for (int r = 0; r < PoseidonParameters.HalfFullRounds; r++)
-        {
-            Fr x0 = Pow5(s0 + c[r * 3]);
-            Fr x1 = Pow5(s1 + c[r * 3 + 1]);
-            Fr x2 = Pow5(s2 + c[r * 3 + 2]);
-            ReadOnlySpan<Fr> mat = r == PoseidonParameters.HalfFullRounds - 1 ? tm : m;
-            s0 = mat[0] * x0 + mat[1] * x1 + mat[2] * x2;
-            s1 = mat[3] * x0 + mat[4] * x1 + mat[5] * x2;
-            s2 = mat[6] * x0 + mat[7] * x1 + mat[8] * x2;
-        }
+        // Rounds live in separate small methods: one method with all ~600 multiplications inlined exceeds the
+        // JIT's inlining budget, and the multiplications left as calls are several times slower.
+        FullRound3(ref s0, ref s1, ref s2, c[..3], p.Mds);
+        FullRound3(ref s0, ref s1, ref s2, c.Slice(3, 3), p.Mds);
+        FullRound3(ref s0, ref s1, ref s2, c.Slice(6, 3), p.Mds);
+        FullRound3(ref s0, ref s1, ref s2, c.Slice(9, 3), p.TransitionMatrix);
+        PartialRounds3(ref s0, ref s1, ref s2, p.PartialConstants, p.SparseMatrices);
+        FullRound3(ref s0, ref s1, ref s2, c.Slice(12, 3), p.Mds);
+        FullRound3(ref s0, ref s1, ref s2, c.Slice(15, 3), p.Mds);
+        FullRound3(ref s0, ref s1, ref s2, c.Slice(18, 3), p.Mds);
+        return LastFullRound3(s0, s1, s2, c.Slice(21, 3), p.Mds);
+    }
 
-        ReadOnlySpan<Fr> pc = p.PartialConstants;
-        ReadOnlySpan<Fr> sp = p.SparseMatrices;
-        for (int r = 0; r < pc.Length; r++)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void FullRound3(ref Fr s0, ref Fr s1, ref Fr s2, ReadOnlySpan<Fr> c, ReadOnlySpan<Fr> m)
+    {
+        Fr x0 = Pow5(s0 + c[0]);
+        Fr x1 = Pow5(s1 + c[1]);
+        Fr x2 = Pow5(s2 + c[2]);
+        s0 = m[0] * x0 + m[1] * x1 + m[2] * x2;
+        s1 = m[3] * x0 + m[4] * x1 + m[5] * x2;
+        s2 = m[6] * x0 + m[7] * x1 + m[8] * x2;
+    }
+
+    /// <summary>Only state[0] is output, so the last mix needs one row.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Fr LastFullRound3(in Fr s0, in Fr s1, in Fr s2, ReadOnlySpan<Fr> c, ReadOnlySpan<Fr> m)
+    {
+        Fr x0 = Pow5(s0 + c[0]);
+        Fr x1 = Pow5(s1 + c[1]);
+        Fr x2 = Pow5(s2 + c[2]);
+        return m[0] * x0 + m[1] * x1 + m[2] * x2;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void PartialRounds3(ref Fr state0, ref Fr state1, ref Fr state2, ReadOnlySpan<Fr> constants, ReadOnlySpan<Fr> sparse)
+    {
+        Fr s0 = state0, s1 = state1, s2 = state2;
+        for (int r = 0; r < constants.Length; r++)
         {
-            Fr x0 = Pow5(s0 + pc[r]);
-            ReadOnlySpan<Fr> row = sp.Slice(r * 5, 5);
+            Fr x0 = Pow5(s0 + constants[r]);
+            ReadOnlySpan<Fr> row = sparse.Slice(r * 5, 5);
             s0 = row[0] * x0 + row[1] * s1 + row[2] * s2;
             s1 += row[3] * x0;
             s2 += row[4] * x0;
         }
 
-        for (int r = PoseidonParameters.HalfFullRounds; r < PoseidonParameters.FullRounds; r++)
-        {
-            Fr x0 = Pow5(s0 + c[r * 3]);
-            Fr x1 = Pow5(s1 + c[r * 3 + 1]);
-            Fr x2 = Pow5(s2 + c[r * 3 + 2]);
-            if (r == PoseidonParameters.FullRounds - 1)
-            {
-                // Only state[0] is output, so the last mix needs one row.
-                return m[0] * x0 + m[1] * x1 + m[2] * x2;
-            }
-
-            s0 = m[0] * x0 + m[1] * x1 + m[2] * x2;
-            s1 = m[3] * x0 + m[4] * x1 + m[5] * x2;
-            s2 = m[6] * x0 + m[7] * x1 + m[8] * x2;
-        }
-
-        return s0;
+        state0 = s0;
+        state1 = s1;
+        state2 = s2;
     }
 
     private static void PermuteOptimized(PoseidonParameters parameters, Span<Fr> state)

@@ -1,0 +1,9 @@
+namespace TrustChain.Chain.Abi;
+
+public enum StateMutability
+{
+    Pure,
+    View,
+    NonPayable,
+    Payable,
+}

@@ -1,0 +1,10 @@
+namespace TrustChain.Rpc.Modules.Eth;
+
+public enum CallOutcomeKind
+{
+    Success,
+    Reverted,
+    OutOfGas,
+    IntrinsicGasTooLow,
+    NoCode,
+}

@@ -1,0 +1,39 @@
+using TrustChain.Zk.Bn254;
+
+namespace TrustChain.Zk.Groth16;
+
+/// <summary>Groth16 verification over BN254, the same equation as snarkjs and the Semaphore Solidity verifier.</summary>
+public static class Groth16Verifier
+{
+    /// <summary>
+    /// Checks e(−A, B)·e(α, β)·e(vk_x, γ)·e(C, δ) = 1 with vk_x = IC0 + Σ s_i·IC_i. Returns false for a proof that does
+    /// not verify; the proof's points are assumed validated (as <see cref="Groth16Proof.FromJson(string)"/> does).
+    /// </summary>
+    /// <exception cref="ArgumentException">The number of public signals differs from the key's nPublic.</exception>
+    public static bool Verify(VerificationKey vk, Groth16Proof proof, ReadOnlySpan<Fr> publicSignals)
+    {
+        ArgumentNullException.ThrowIfNull(vk);
+        ArgumentNullException.ThrowIfNull(proof);
+        if (publicSignals.Length != vk.PublicInputCount)
+        {
+            throw new ArgumentException(
+                $"The verification key expects {vk.PublicInputCount} public signals, got {publicSignals.Length}.", nameof(publicSignals));
+        }
+
+        PreparedVerificationKey prepared = vk.Prepared;
+        G1Jacobian vkX = prepared.Ic[0].ToJacobian();
+        for (int i = 0; i < publicSignals.Length; i++)
+        {
+            // Few public inputs: plain wNAF multiplications beat a bucket MSM's setup here.
+            if (!publicSignals[i].IsZero)
+            {
+                vkX = vkX.Add(prepared.Ic[i + 1].Multiply(publicSignals[i]));
+            }
+        }
+
+        ReadOnlySpan<G1Affine> g1 = [proof.A.Negate(), vkX.ToAffine(), proof.C];
+        ReadOnlySpan<G2Prepared> g2 = [new G2Prepared(proof.B), prepared.Gamma, prepared.Delta];
+        Fq12 miller = Pairing.MillerLoop(g1, g2) * prepared.AlphaBetaMiller;
+        return Pairing.FinalExponentiation(miller).IsOne;
+    }
+}
