@@ -1,12 +1,46 @@
 using BenchmarkDotNet.Running;
+using TrustChain.Bench.Cli;
+using TrustChain.Bench.InProcess;
+using TrustChain.Bench.Load;
 
 namespace TrustChain.Bench;
 
 /// <summary>
-/// Entry point for the micro-benchmarks: <c>dotnet run -c Release --project bench/TrustChain.Bench -- --filter '*Keccak*'</c>.
-/// Load generators that compare the node with its JavaScript peers live beside this project under bench/load.
+/// Entry point. Subcommands first (<c>load rpc</c>, <c>load transfers</c>, <c>inprocess blocks</c>); anything else goes
+/// to BenchmarkDotNet: <c>dotnet run -c Release --project bench/TrustChain.Bench -- --filter '*Keccak*'</c>.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        string? command = args.Length >= 2 ? $"{args[0]} {args[1]}" : null;
+        try
+        {
+            switch (command)
+            {
+                case "load rpc":
+                    return await RpcLoadCommand.RunAsync(new CommandArgs(args[2..])).ConfigureAwait(false);
+                case "load transfers":
+                    return await TransferLoadCommand.RunAsync(new CommandArgs(args[2..])).ConfigureAwait(false);
+                case "inprocess blocks":
+                    return InProcessBlocksCommand.Run(new CommandArgs(args[2..]));
+            }
+        }
+        catch (BenchUsageException e)
+        {
+            Console.Error.WriteLine($"{command}: {e.Message}");
+            return 2;
+        }
+
+        if (args.Length > 0 && args[0] is "load" or "inprocess")
+        {
+            Console.Error.WriteLine("usage: load rpc --url U [--connections 32] [--seconds 10] [--method eth_blockNumber]");
+            Console.Error.WriteLine("       load transfers --url U [--count 10000] [--senders 10] [--chain-id auto] [--batch 50]");
+            Console.Error.WriteLine("       inprocess blocks [--txs 10000] [--senders 1000]");
+            return 2;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -4,7 +4,7 @@ namespace TrustChain.Rpc.Tests.Eth;
 
 /// <summary>
 /// Runs tests/interop/eth/ethers-interop.mjs (ethers v6) against the in-process server, with a small producer loop
-/// that commits a block whenever the pool has pending transactions.
+/// that commits a block whenever the pool has pending transactions and otherwise every 250 ms.
 /// </summary>
 [TestFixture]
 public sealed class EthersInteropTests
@@ -18,15 +18,19 @@ public sealed class EthersInteropTests
         chain.ProduceBlock();
         using var stop = new CancellationTokenSource();
         Exception? producerError = null;
+        int idleTicks = 0;
         Task producer = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
                 try
                 {
-                    if (chain.Pool.PendingCount > 0)
+                    // Like the dev producer: at once when transactions are pending, else on a block-time tick
+                    // (ethers' receipt polling is driven by new blocks).
+                    if (chain.Pool.PendingCount > 0 || ++idleTicks >= 10)
                     {
                         chain.ProduceBlock();
+                        idleTicks = 0;
                     }
                 }
                 catch (Exception e)

@@ -169,7 +169,7 @@ async function main() {
   if ((await provider.getCode(TEST_CONTRACT)) !== "0x") {
     const topic = id("Ping(address)");
     const ping = await senders[0].sendTransaction({ to: TEST_CONTRACT, data: "0x01ff", gasLimit: 60000n, chainId: CHAIN_ID });
-    const receipt = await ping.wait(1, 20_000).catch(async (e) => {
+    const receipt = await ping.wait(1, 60_000).catch(async (e) => {
       const raw = await provider.send("eth_getTransactionReceipt", [ping.hash]).catch((err) => String(err));
       throw new Error(`MISMATCH: ping ${ping.hash} receipt not seen by ethers (${e.shortMessage}); node receipt ${JSON.stringify(raw)}`);
     });

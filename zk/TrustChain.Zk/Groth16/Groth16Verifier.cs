@@ -21,17 +21,8 @@ public static class Groth16Verifier
         }
 
         PreparedVerificationKey prepared = vk.Prepared;
-        G1Jacobian vkX = prepared.Ic[0].ToJacobian();
-        for (int i = 0; i < publicSignals.Length; i++)
-        {
-            // Few public inputs: plain wNAF multiplications beat a bucket MSM's setup here.
-            if (!publicSignals[i].IsZero)
-            {
-                vkX = vkX.Add(prepared.Ic[i + 1].Multiply(publicSignals[i]));
-            }
-        }
-
-        ReadOnlySpan<G1Affine> g1 = [proof.A.Negate(), vkX.ToAffine(), proof.C];
+        G1Affine vkX = prepared.LinearCombination(publicSignals);
+        ReadOnlySpan<G1Affine> g1 = [proof.A.Negate(), vkX, proof.C];
         ReadOnlySpan<G2Prepared> g2 = [new G2Prepared(proof.B), prepared.Gamma, prepared.Delta];
         Fq12 miller = Pairing.MillerLoop(g1, g2) * prepared.AlphaBetaMiller;
         return Pairing.FinalExponentiation(miller).IsOne;

@@ -14,7 +14,19 @@ internal sealed class PreparedVerificationKey
         Gamma = new G2Prepared(vk.Gamma);
         Delta = new G2Prepared(vk.Delta);
         Ic = [.. vk.Ic];
+
+        // Tables cost ~61 KB per public input; beyond a few dozen inputs plain multiplication is the better trade.
+        if (vk.PublicInputCount <= MaxTabulatedInputs)
+        {
+            IcTables = new FixedBaseTable[vk.PublicInputCount];
+            for (int i = 0; i < IcTables.Length; i++)
+            {
+                IcTables[i] = new FixedBaseTable(vk.Ic[i + 1]);
+            }
+        }
     }
+
+    private const int MaxTabulatedInputs = 32;
 
     public Fq12 AlphaBetaMiller { get; }
 
@@ -23,4 +35,22 @@ internal sealed class PreparedVerificationKey
     public G2Prepared Delta { get; }
 
     public G1Affine[] Ic { get; }
+
+    /// <summary>Fixed-base tables for IC_1 … IC_n, or null for keys with many public inputs.</summary>
+    public FixedBaseTable[]? IcTables { get; }
+
+    /// <summary>vk_x = IC0 + Σ s_i·IC_i.</summary>
+    public G1Affine LinearCombination(ReadOnlySpan<Fr> signals)
+    {
+        G1Jacobian acc = Ic[0].ToJacobian();
+        for (int i = 0; i < signals.Length; i++)
+        {
+            if (!signals[i].IsZero)
+            {
+                acc = acc.Add(IcTables is null ? Ic[i + 1].Multiply(signals[i]) : IcTables[i].Multiply(signals[i]));
+            }
+        }
+
+        return acc.ToAffine();
+    }
 }

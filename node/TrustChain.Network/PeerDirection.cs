@@ -1,0 +1,7 @@
+namespace TrustChain.Network;
+
+public enum PeerDirection
+{
+    Inbound,
+    Outbound,
+}
