@@ -3,7 +3,9 @@ using TrustChain.Chain.Specs;
 using TrustChain.Chain.State;
 using TrustChain.Core;
 using TrustChain.Core.Blocks;
+using TrustChain.Core.Crypto;
 using TrustChain.Core.Receipts;
+using TrustChain.Core.Rlp;
 
 namespace TrustChain.Chain.Blocks;
 
@@ -32,7 +34,7 @@ public static class GenesisBuilder
 
         BlockHeader header = new()
         {
-            ParentHash = Hash256.Zero,
+            ParentHash = GenesisParentHash(spec),
             Number = 0,
             Timestamp = spec.GenesisTimestamp,
             Proposer = Address.Zero,
@@ -50,4 +52,16 @@ public static class GenesisBuilder
         };
         return new Block(header, [], null, []);
     }
+
+    /// <summary>
+    /// Block 0 has no parent, so its parent-hash slot commits to what the header has no field for: the chain id,
+    /// the network name and the spec's extra data. Without it, two networks whose genesis differs only in chain id
+    /// would share a genesis hash, and a data dir of one would open as the other.
+    /// </summary>
+    public static Hash256 GenesisParentHash(ChainSpec spec) =>
+        Keccak256.Compute(Rlp.EncodeList(
+            Rlp.Encode("trustchain-genesis"u8),
+            Rlp.Encode(spec.ChainId),
+            Rlp.Encode(System.Text.Encoding.UTF8.GetBytes(spec.Name)),
+            Rlp.Encode(spec.ExtraData)));
 }
