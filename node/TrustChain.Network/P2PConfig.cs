@@ -4,7 +4,7 @@ using TrustChain.Core.Crypto;
 
 namespace TrustChain.Network;
 
-public sealed class P2PConfig
+public sealed record P2PConfig
 {
     public const int DefaultMaxFrameSize = 4 * 1024 * 1024;
 

@@ -90,9 +90,9 @@ public sealed class AbiType : IEquatable<AbiType>
     /// <summary>Parses a canonical type string; aliases uint/int/byte are accepted and normalised.</summary>
     public static AbiType Parse(string type) => AbiTypeParser.Parse(type);
 
-    public static AbiType UInt(int bits) => bits == 256 ? UInt256 : new AbiType(AbiTypeKind.UInt, CheckBits(bits));
+    public static AbiType UInt(int bits) => bits == 256 ? UInt256 : new AbiType(AbiTypeKind.UInt, CheckBits("uint", bits));
 
-    public static AbiType Int(int bits) => bits == 256 ? Int256 : new AbiType(AbiTypeKind.Int, CheckBits(bits));
+    public static AbiType Int(int bits) => bits == 256 ? Int256 : new AbiType(AbiTypeKind.Int, CheckBits("int", bits));
 
     public static AbiType FixedBytes(int length)
     {
@@ -140,11 +140,11 @@ public sealed class AbiType : IEquatable<AbiType>
 
     public override string ToString() => CanonicalName;
 
-    private static int CheckBits(int bits)
+    private static int CheckBits(string prefix, int bits)
     {
         if (bits is < 8 or > 256 || bits % 8 != 0)
         {
-            throw new AbiException($"integer width {bits} must be a multiple of 8 in 8..256");
+            throw new AbiException($"{prefix}{bits}: integer width must be a multiple of 8 in 8..256");
         }
 
         return bits;

@@ -105,6 +105,12 @@ public static class Groth16TestFiles
 
     private static readonly Dictionary<int, SemaphoreRun> Runs = [];
 
+    private static TrustChain.Zk.Snarkjs.ZkeyFile? _zkeyDepth1;
+
+    /// <summary>The official semaphore-1.zkey, parsed once per test session.</summary>
+    public static TrustChain.Zk.Snarkjs.ZkeyFile ZkeyDepth1() =>
+        _zkeyDepth1 ??= TrustChain.Zk.Snarkjs.ZkeyFile.ReadFile(ArtifactPath(RequireInterop(), 1, "zkey"));
+
     /// <summary>
     /// One live run of semaphore-prove.mjs per depth and test session: a generateProof proof, a snarkjs .wtns for the
     /// same input and the zkey's VK exported by snarkjs.

@@ -18,7 +18,7 @@ public class ZkeyFileTests
     [Test]
     public void OfficialDepth1_VerificationKey_EqualsSnarkjsExportAndSemaphoreBundle()
     {
-        ZkeyFile zkey = ZkeyFile.Read(Depth1Bytes());
+        ZkeyFile zkey = Groth16TestFiles.ZkeyDepth1();
         VerificationKey exported = VerificationKey.FromJson(File.ReadAllText(Groth16TestFiles.Semaphore(1).VkPath));
 
         Assert.That(zkey.VerificationKey.ContentEquals(exported), Is.True);
@@ -32,7 +32,7 @@ public class ZkeyFileTests
     [Test]
     public void OfficialDepth1_ExportedJson_IsByteIdenticalToSnarkjs()
     {
-        ZkeyFile zkey = ZkeyFile.Read(Depth1Bytes());
+        ZkeyFile zkey = Groth16TestFiles.ZkeyDepth1();
         Assert.That(zkey.VerificationKey.ToJson(), Is.EqualTo(File.ReadAllText(Groth16TestFiles.Semaphore(1).VkPath)));
     }
 

@@ -72,4 +72,4 @@ for (let h = 0; h < 6; h += 1) {
   histories.push(steps);
 }
 
-process.stdout.write(JSON.stringify({ source: "@zk-kit/lean-imt 2.2.5 + poseidon-lite", trees, histories }) + "\n");
+process.stdout.write(JSON.stringify({ source: "@zk-kit/lean-imt 2.2.5 + poseidon-lite", trees, histories }, null, 1) + "\n");

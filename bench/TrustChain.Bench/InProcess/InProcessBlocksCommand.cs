@@ -1,0 +1,39 @@
+using System.Globalization;
+using TrustChain.Bench.Cli;
+
+namespace TrustChain.Bench.InProcess;
+
+/// <summary>
+/// <c>inprocess blocks</c>: execution + commit throughput of plain transfers through <see cref="Chain.Blocks.Blockchain"/>,
+/// with no RPC and no pool. A smaller warm-up chain runs first so the measured run sees JIT-compiled code.
+/// </summary>
+public static class InProcessBlocksCommand
+{
+    public static int Run(CommandArgs args)
+    {
+        int txs = args.GetInt("txs", 10_000, 1, 1_000_000);
+        int senders = args.GetInt("senders", 1000, 1, 100_000);
+        int seed = args.GetInt("seed", 1, 0, int.MaxValue);
+        args.EnsureAllUsed();
+
+        using (TransferChain warmup = new(Math.Min(txs, 3000), Math.Min(senders, 300), seed + 1))
+        {
+            warmup.Run();
+        }
+
+        using TransferChain chain = new(txs, senders, seed);
+        BlockTimings t = chain.Run();
+        double total = BlockTimings.Rate(t.Transfers, t.Total);
+        double execution = BlockTimings.Rate(t.Transfers, t.Execution);
+        double commit = BlockTimings.Rate(t.Transfers, t.Commit);
+        Console.WriteLine($"inprocess blocks: {t.Transfers} transfers from {senders} senders to fresh addresses in {t.Blocks} blocks " +
+            $"(up to {chain.BlockCapacity} per block)");
+        Console.WriteLine($"  execution + commit {t.Total.TotalMilliseconds:0} ms = {total:0} transfers/s");
+        Console.WriteLine($"  execution (build, roots) {t.Execution.TotalMilliseconds:0} ms = {execution:0} transfers/s");
+        Console.WriteLine($"  commit (state + block write) {t.Commit.TotalMilliseconds:0} ms = {commit:0} transfers/s");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT inprocess transfers={t.Transfers} blocks={t.Blocks} total_tps={total:0} exec_tps={execution:0} commit_tps={commit:0} " +
+            $"exec_ms={t.Execution.TotalMilliseconds:0} commit_ms={t.Commit.TotalMilliseconds:0}"));
+        return 0;
+    }
+}

@@ -1,0 +1,9 @@
+namespace TrustChain.Consensus.Tests.Simulation;
+
+public enum Behaviour
+{
+    Honest,
+    Silent,
+    DoubleProposer,
+    DoubleVoter,
+}
