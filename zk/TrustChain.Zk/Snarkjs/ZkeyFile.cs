@@ -17,6 +17,8 @@ public sealed class ZkeyFile
     // bytes as Montgomery limbs one more division by R is needed.
     private static readonly Fr RInverse = Fr.FromBigInteger(BigInteger.One << 256).Inverse();
 
+    private VerificationKey? _verificationKey;
+
     private ZkeyFile()
     {
     }
@@ -56,7 +58,8 @@ public sealed class ZkeyFile
 
     public G1Affine[] H { get; private init; } = [];
 
-    public VerificationKey VerificationKey => new(Alpha1, Beta2, Gamma2, Delta2, Ic);
+    /// <summary>The key's verification half (cached, so its prepared pairing data is reused across calls).</summary>
+    public VerificationKey VerificationKey => _verificationKey ??= new(Alpha1, Beta2, Gamma2, Delta2, Ic);
 
     public static ZkeyFile ReadFile(string path) => Read(BinFile.ReadAllBytes(path, ".zkey"));
 
