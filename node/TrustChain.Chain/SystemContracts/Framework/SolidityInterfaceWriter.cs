@@ -68,9 +68,10 @@ public static class SolidityInterfaceWriter
             return;
         }
 
-        foreach (string line in notice.Split('\n'))
+        string[] lines = notice.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
         {
-            body.Append("    /// ").Append(line == notice.Split('\n')[0] ? "@notice " : "").Append(line.Trim()).Append('\n');
+            body.Append("    /// ").Append(i == 0 ? "@notice " : "").Append(lines[i].Trim()).Append('\n');
         }
     }
 
@@ -112,10 +113,11 @@ public static class SolidityInterfaceWriter
         }
 
         StringBuilder fields = new();
-        foreach (AbiParameter c in components)
+        for (int i = 0; i < components.Count; i++)
         {
+            AbiParameter c = components[i];
             fields.Append("        ").Append(TypeName(c.Type, c.Name, c.Components, structs)).Append(' ')
-                .Append(c.Name.Length > 0 ? c.Name : "field" + fields.Length.ToString(CultureInfo.InvariantCulture)).Append(";\n");
+                .Append(c.Name.Length > 0 ? c.Name : "field" + i.ToString(CultureInfo.InvariantCulture)).Append(";\n");
         }
 
         string structName = structs.NameFor(name, type.IsArray, fields.ToString());
