@@ -451,8 +451,7 @@ public sealed class P2PHost : IAsyncDisposable
             PeerConnection? replaced = null;
             if (_peers.TryGetValue(connection.Id, out PeerConnection? existing))
             {
-                // Both ends keep the connection dialled by the lower node id, so they agree without talking.
-                if (!IsPreferred(connection) || IsPreferred(existing))
+                if (!IsBetter(connection, existing))
                 {
                     return (DisconnectReason.DuplicateConnection, null);
                 }
@@ -477,6 +476,21 @@ public sealed class P2PHost : IAsyncDisposable
             Metrics.PeerAdded(connection.Info.Direction, 1);
             return (DisconnectReason.None, replaced);
         }
+    }
+
+    /// <summary>
+    /// Both ends rank duplicate connections the same way without talking: the one dialled by the lower node id
+    /// wins, and between two dialled by the same side the lower transcript hash wins.
+    /// </summary>
+    private bool IsBetter(PeerConnection candidate, PeerConnection existing)
+    {
+        bool candidatePreferred = IsPreferred(candidate);
+        if (candidatePreferred != IsPreferred(existing))
+        {
+            return candidatePreferred;
+        }
+
+        return candidate.TranscriptHash.SequenceCompareTo(existing.TranscriptHash) < 0;
     }
 
     private bool IsPreferred(PeerConnection connection)

@@ -98,7 +98,7 @@ public static class HandshakeProtocol
                 throw new HandshakeException(DisconnectReason.InvalidAuthSignature, message, remoteNodeId: remoteId);
             }
 
-            return new SecureSession(remoteId, remoteHello, role, encryptor, decryptor);
+            return new SecureSession(remoteId, remoteHello, role, transcript, encryptor, decryptor);
         }
         catch
         {

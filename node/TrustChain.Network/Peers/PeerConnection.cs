@@ -69,6 +69,8 @@ internal sealed class PeerConnection
 
     public NodeId Id => Info.Id;
 
+    public ReadOnlySpan<byte> TranscriptHash => _session.TranscriptHash;
+
     public bool IsClosing => Volatile.Read(ref _closeState) != 0;
 
     public DisconnectReason CloseReason { get; private set; }
