@@ -2,8 +2,8 @@ namespace TrustChain.Consensus.Tendermint;
 
 /// <summary>
 /// What the network layer implements for consensus: outbound broadcast of encoded messages
-/// (<see cref="ConsensusMessageCodec"/>) and an inbound stream. The engine never touches sockets; a driver
-/// (<see cref="ConsensusService"/>) decodes inbound bytes and feeds them to the engine.
+/// (<see cref="ConsensusMessageCodec"/>) and an inbound stream. The engine never touches sockets: the node's driver
+/// decodes inbound bytes, logs them to the WAL and feeds them to <see cref="TendermintEngine"/> on one thread.
 /// </summary>
 public interface IConsensusTransport
 {

@@ -123,6 +123,7 @@ public sealed class TendermintEngine
         Drain();
     }
 
+    /// <summary>Feeds a peer's (or the WAL's) proposal; ignored before <see cref="Start"/>.</summary>
     public void OnProposal(Proposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
@@ -137,8 +138,7 @@ public sealed class TendermintEngine
 
     public void OnTimeout(TimeoutInfo timeout)
     {
-        EnsureStarted();
-        if (timeout.Height != Height)
+        if (!_started || timeout.Height != Height)
         {
             return;
         }
@@ -162,6 +162,26 @@ public sealed class TendermintEngine
         }
 
         Drain();
+    }
+
+    /// <summary>
+    /// Catch-up (block sync): a block for the current height with a commit proving +2/3 of this height's stake
+    /// precommitted it. Needed when the precommits this node holds can no longer form that quorum, e.g. it kept an
+    /// equivocator's other vote and its peers have moved on. False when the commit or the block does not check out.
+    /// </summary>
+    public bool OnDecidedBlock(Block block, Commit commit)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentNullException.ThrowIfNull(commit);
+        if (!_started || block.Number != Height || commit.Height != Height || commit.BlockHash != block.Hash
+            || !CommitVerifier.Verify(commit, Validators, _chainId, out _) || !IsValid(block))
+        {
+            return false;
+        }
+
+        Decide(block, commit);
+        Drain();
+        return true;
     }
 
     /// <summary>
@@ -213,7 +233,12 @@ public sealed class TendermintEngine
 
     private void Enqueue(ConsensusMessage message, bool own)
     {
-        EnsureStarted();
+        // Peers may talk before this node starts; what it misses now, gossip repeats.
+        if (!_started)
+        {
+            return;
+        }
+
         _inbox.Enqueue((message, own));
         Drain();
     }
@@ -429,7 +454,7 @@ public sealed class TendermintEngine
             if (precommits.HasTwoThirdsMajority(out Hash256? majority) && majority is { } hash
                 && _blocks.TryGetValue(hash, out Block? block) && IsValid(block))
             {
-                Decide(block, precommits);
+                Decide(block, precommits.MakeCommit(block.Hash));
                 return true;
             }
         }
@@ -437,9 +462,8 @@ public sealed class TendermintEngine
         return false;
     }
 
-    private void Decide(Block block, VoteSet precommits)
+    private void Decide(Block block, Commit commit)
     {
-        Commit commit = precommits.MakeCommit(block.Hash);
         _application.Commit(block, commit);
         LastCommit = commit;
         LastDecidedBlock = block;

@@ -15,7 +15,7 @@ public sealed class VoteSet
     private readonly ValidatorSet _validators;
     private readonly ulong _chainId;
     private readonly Dictionary<Address, Vote> _votes = [];
-    private readonly Dictionary<Hash256, long> _powerByValue = [];
+    private readonly Dictionary<Hash256, ValueTally> _byValue = [];
     private long _totalPower;
     private Hash256? _majorityKey;
 
@@ -36,14 +36,36 @@ public sealed class VoteSet
 
     public VoteType Type { get; }
 
-    /// <summary>Stake of every validator that voted here, whatever the value.</summary>
+    /// <summary>Stake of every validator that voted here, whatever the value (an equivocator counts once).</summary>
     public long TotalPower => _totalPower;
 
     public int Count => _votes.Count;
 
-    public IEnumerable<Vote> Votes => _votes.Values;
+    /// <summary>
+    /// Every counted vote, conflicting ones included: peers that decided with an equivocator's vote need others to
+    /// relay exactly that vote, or they could never assemble the same quorum.
+    /// </summary>
+    public IEnumerable<Vote> Votes
+    {
+        get
+        {
+            foreach (ValueTally tally in _byValue.Values)
+            {
+                foreach (Vote vote in tally.Votes.Values)
+                {
+                    yield return vote;
+                }
+            }
+        }
+    }
 
     /// <param name="trusted">Skip the signature check: the vote was signed by this node's own private validator.</param>
+    /// <remarks>
+    /// A validator's second, different vote is evidence. It is also counted for its value when that value already
+    /// has another voter (or is nil): quorums are sets of signed votes, so counting it keeps safety, and it is what
+    /// lets an honest node that saw the "other" vote first still reach the quorum its peers decided on. Requiring
+    /// another voter bounds what one equivocator can make us store to one vote per value honest nodes vote for.
+    /// </remarks>
     public AddVoteResult Add(Vote vote, bool trusted = false)
     {
         ArgumentNullException.ThrowIfNull(vote);
@@ -57,10 +79,11 @@ public sealed class VoteSet
             return AddVoteResult.Invalid($"{vote.Validator} is not a validator at height {Height}.");
         }
 
+        Hash256 key = vote.BlockHash ?? Hash256.Zero;
         if (_votes.TryGetValue(vote.Validator, out Vote? existing))
         {
-            // Gossip repeats votes constantly; the byte-identical case must not cost a signature recovery.
-            if (existing.BlockHash == vote.BlockHash && existing.Signature.AsSpan().SequenceEqual(vote.Signature))
+            // Gossip repeats votes constantly; a vote already counted must not cost a signature recovery.
+            if (_byValue.TryGetValue(key, out ValueTally? known) && known.Votes.ContainsKey(vote.Validator))
             {
                 return AddVoteResult.Duplicate;
             }
@@ -70,9 +93,17 @@ public sealed class VoteSet
                 return AddVoteResult.Invalid($"Bad signature on {vote}.");
             }
 
-            return existing.BlockHash == vote.BlockHash
-                ? AddVoteResult.Duplicate
-                : new AddVoteResult(AddVoteStatus.Conflict, new DuplicateVoteEvidence(existing, vote));
+            if (existing.BlockHash == vote.BlockHash)
+            {
+                return AddVoteResult.Duplicate;
+            }
+
+            if (vote.IsNil || known is not null)
+            {
+                Tally(key, vote, validator.VotingPower);
+            }
+
+            return new AddVoteResult(AddVoteStatus.Conflict, new DuplicateVoteEvidence(existing, vote));
         }
 
         if (!trusted && !vote.VerifySignature(_chainId))
@@ -81,22 +112,15 @@ public sealed class VoteSet
         }
 
         _votes.Add(vote.Validator, vote);
-        Hash256 key = vote.BlockHash ?? Hash256.Zero;
-        long power = _powerByValue.GetValueOrDefault(key) + validator.VotingPower;
-        _powerByValue[key] = power;
         _totalPower += validator.VotingPower;
-        if (_majorityKey is null && _validators.HasTwoThirdsMajority(power))
-        {
-            _majorityKey = key;
-        }
-
+        Tally(key, vote, validator.VotingPower);
         return AddVoteResult.Added;
     }
 
     public bool TryGetVote(in Address validator, out Vote vote) => _votes.TryGetValue(validator, out vote!);
 
     /// <summary>Stake for <paramref name="blockHash"/> (null = nil).</summary>
-    public long PowerFor(Hash256? blockHash) => _powerByValue.GetValueOrDefault(blockHash ?? Hash256.Zero);
+    public long PowerFor(Hash256? blockHash) => _byValue.TryGetValue(blockHash ?? Hash256.Zero, out ValueTally? tally) ? tally.Power : 0;
 
     /// <summary>+2/3 of the stake voted for one value; <paramref name="blockHash"/> is null when that value is nil.</summary>
     public bool HasTwoThirdsMajority(out Hash256? blockHash)
@@ -130,15 +154,35 @@ public sealed class VoteSet
         }
 
         List<CommitSignature> signatures = [];
-        foreach (Vote vote in _votes.Values)
+        foreach (Vote vote in _byValue[blockHash].Votes.Values)
         {
-            if (vote.BlockHash == blockHash)
-            {
-                signatures.Add(new CommitSignature(vote.Validator, vote.Signature));
-            }
+            signatures.Add(new CommitSignature(vote.Validator, vote.Signature));
         }
 
         signatures.Sort(static (a, b) => a.ValidatorAddress.CompareTo(b.ValidatorAddress));
         return new Commit(Height, (uint)Round, blockHash, signatures);
+    }
+
+    private void Tally(in Hash256 key, Vote vote, long power)
+    {
+        if (!_byValue.TryGetValue(key, out ValueTally? tally))
+        {
+            tally = new ValueTally();
+            _byValue.Add(key, tally);
+        }
+
+        tally.Votes.Add(vote.Validator, vote);
+        tally.Power += power;
+        if (_majorityKey is null && _validators.HasTwoThirdsMajority(tally.Power))
+        {
+            _majorityKey = key;
+        }
+    }
+
+    private sealed class ValueTally
+    {
+        public Dictionary<Address, Vote> Votes { get; } = [];
+
+        public long Power { get; set; }
     }
 }

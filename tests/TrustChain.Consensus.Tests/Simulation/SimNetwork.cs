@@ -158,6 +158,18 @@ public sealed class SimNetwork
 
     private void Gossip(SimNode node)
     {
+        // Block sync: a peer below us gets the decided block and commit of its height.
+        foreach (SimNode peer in Nodes)
+        {
+            ulong height = peer.Engine.Height;
+            if (peer != node && peer.Behaviour != Behaviour.Silent && height >= 1 && height <= node.Application.Head.Number
+                && _random.NextDouble() >= _dropRate)
+            {
+                (Block block, Commit commit) = node.Application.Committed[(int)height - 1];
+                Schedule(_random.Next(1, _maxDelayMs + 1), () => peer.Engine.OnDecidedBlock(block, commit));
+            }
+        }
+
         foreach (ConsensusMessage message in node.Engine.GossipMessages())
         {
             foreach (SimNode to in Nodes)
