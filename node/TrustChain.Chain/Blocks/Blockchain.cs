@@ -48,7 +48,7 @@ public sealed class Blockchain : IBlockApplication, IDisposable
         _processor = new BlockProcessor(spec, executor, ValidatorsHash);
 
         WorldState genesisState = _stateDb.OpenWorldState(StateDatabase.EmptyRoot);
-        Block genesis = GenesisBuilder.Build(spec, genesisState, ValidatorsHash, options.Hooks.HumanSetRootProvider);
+        Block genesis = GenesisBuilder.Build(spec, genesisState, ValidatorsHash, options.Hooks.HumanSetRootProvider, options.GenesisInitializers);
         if (_store.Head is null)
         {
             _store.WriteGenesis(genesis, genesisState);

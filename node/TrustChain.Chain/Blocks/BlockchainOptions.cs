@@ -10,6 +10,9 @@ public sealed class BlockchainOptions
 
     public BlockHookPipeline Hooks { get; init; } = new();
 
+    /// <summary>Run in order on the genesis state after the alloc; part of the genesis hash, so fixed per network.</summary>
+    public List<IGenesisInitializer> GenesisInitializers { get; init; } = [];
+
     /// <summary>Used only when <see cref="Blockchain.Open(string, Specs.ChainSpec, BlockchainOptions?)"/> opens the database itself.</summary>
     public RocksDbSettings? DatabaseSettings { get; init; }
 

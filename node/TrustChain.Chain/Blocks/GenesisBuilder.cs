@@ -12,12 +12,15 @@ namespace TrustChain.Chain.Blocks;
 /// <summary>
 /// Block 0 from the chain spec: the alloc as state, no transactions, base fee at the floor. Deterministic in the
 /// spec alone, so a node can recompute it to check a data dir belongs to the spec's chain.
-/// Genesis validator stakes are not credited to any account here: they belong to the Staking contract's storage.
+/// Genesis validator stakes are not credited to any account here: modules such as Staking record them through
+/// <see cref="IGenesisInitializer"/>s, so Blocks does not depend on any system contract.
 /// </summary>
 public static class GenesisBuilder
 {
     /// <param name="emptyState">An overlay on <see cref="StateDatabase.EmptyRoot"/>; receives the alloc.</param>
-    public static Block Build(ChainSpec spec, WorldState emptyState, Hash256 validatorsHash, IHumanSetRootProvider humanSetRoot)
+    /// <param name="initializers">Run in order after the alloc, before the state root is taken.</param>
+    public static Block Build(ChainSpec spec, WorldState emptyState, Hash256 validatorsHash, IHumanSetRootProvider humanSetRoot,
+        IReadOnlyList<IGenesisInitializer>? initializers = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(emptyState);
@@ -30,6 +33,14 @@ public static class GenesisBuilder
         for (int i = 0; i < spec.Alloc.Count; i++)
         {
             emptyState.AddBalance(spec.Alloc[i].Address, spec.Alloc[i].Balance);
+        }
+
+        if (initializers is not null)
+        {
+            for (int i = 0; i < initializers.Count; i++)
+            {
+                initializers[i].Initialize(emptyState, spec);
+            }
         }
 
         BlockHeader header = new()

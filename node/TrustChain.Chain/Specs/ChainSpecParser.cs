@@ -19,7 +19,8 @@ internal static class ChainSpecParser
     private static readonly string[] ParamKeys =
     [
         "minBaseFee", "baseFeeChangeDenominator", "elasticityMultiplier", "blockTimeMs", "maxBlockTransactions",
-        "maxTxSize", "stateHistory", "epochLength", "maxValidators",
+        "maxTxSize", "stateHistory", "epochLength", "maxValidators", "unbondingBlocks", "minValidatorStake",
+        "minEnrollmentOperatorStake", "minIssuerStake", "minProverStake", "minModelHostStake",
     ];
 
     private static readonly string[] AccountKeys = ["balance"];
@@ -93,6 +94,12 @@ internal static class ChainSpecParser
             StateHistory = Positive(map, "stateHistory", d.StateHistory),
             EpochLength = Positive(map, "epochLength", d.EpochLength),
             MaxValidators = PositiveInt(map, "maxValidators", d.MaxValidators),
+            UnbondingBlocks = Positive(map, "unbondingBlocks", d.UnbondingBlocks),
+            MinValidatorStake = PositiveAmount(map, "minValidatorStake", d.MinValidatorStake),
+            MinEnrollmentOperatorStake = PositiveAmount(map, "minEnrollmentOperatorStake", d.MinEnrollmentOperatorStake),
+            MinIssuerStake = PositiveAmount(map, "minIssuerStake", d.MinIssuerStake),
+            MinProverStake = PositiveAmount(map, "minProverStake", d.MinProverStake),
+            MinModelHostStake = PositiveAmount(map, "minModelHostStake", d.MinModelHostStake),
         };
         if (p.MinBaseFee.IsZero)
         {
@@ -112,6 +119,24 @@ internal static class ChainSpecParser
         string field = "params." + key;
         ulong value = ReadUInt64(element, field);
         if (value == 0)
+        {
+            throw new ChainSpecException(field, "must be greater than zero");
+        }
+
+        return value;
+    }
+
+    // A zero minimum stake would make every account, staked or not, active in the role.
+    private static UInt256 PositiveAmount(Dictionary<string, JsonElement> map, string key, UInt256 fallback)
+    {
+        if (!map.TryGetValue(key, out JsonElement element))
+        {
+            return fallback;
+        }
+
+        string field = "params." + key;
+        UInt256 value = ReadUInt256(element, field);
+        if (value.IsZero)
         {
             throw new ChainSpecException(field, "must be greater than zero");
         }

@@ -23,7 +23,7 @@ public static class NodeInitializer
 
         Directory.CreateDirectory(dataDir);
         // Opening the chain writes genesis state and block 0 in one batch, or checks that the stored genesis matches.
-        using Blockchain chain = Blockchain.Open(NodePaths.Database(dataDir), spec);
+        using Blockchain chain = Blockchain.Open(NodePaths.Database(dataDir), spec, NodeRunner.CreateChainOptions(spec));
         File.WriteAllText(storedGenesis, genesisText);
         return new BlockSummary(spec.Name, spec.ChainId, chain.GenesisHash, chain.Head.Number);
     }

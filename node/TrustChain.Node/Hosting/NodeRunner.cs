@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using TrustChain.Chain.Blocks;
 using TrustChain.Chain.Specs;
+using TrustChain.Chain.SystemContracts.Staking;
 using TrustChain.Consensus.Dev;
 using TrustChain.Core.Crypto;
 using TrustChain.Node.Cli;
@@ -49,7 +50,7 @@ public sealed class NodeRunner
         using ILoggerFactory loggerFactory = NodeLogging.CreateFactory();
         ILogger log = loggerFactory.CreateLogger("TrustChain.Node");
 
-        using Blockchain chain = Blockchain.Open(NodePaths.Database(_settings.DataDir), spec);
+        using Blockchain chain = Blockchain.Open(NodePaths.Database(_settings.DataDir), spec, CreateChainOptions(spec));
         ChainTxPool pool = new(spec, () => chain.HeadState, () => chain.NextBaseFee);
         chain.TxPool = pool;
         log.LogInformation("Opened {DataDir}: chain {Name} (id {ChainId}), genesis {Genesis}, head #{Head} {HeadHash}",
@@ -117,6 +118,18 @@ public sealed class NodeRunner
             signal.Cancel = true;
             shutdown.Cancel();
         }
+    }
+
+    /// <summary>
+    /// The system contracts, block hooks and genesis initializers of a TrustChain node. Everything that opens a data
+    /// dir (init, run, audits) must use it: the genesis hash depends on the genesis initializers.
+    /// </summary>
+    public static BlockchainOptions CreateChainOptions(ChainSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        BlockchainOptions options = new();
+        StakingModule.Install(options, spec.Parameters);
+        return options;
     }
 
     private string ResolveGenesisPath()

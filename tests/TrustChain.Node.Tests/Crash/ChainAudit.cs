@@ -6,6 +6,7 @@ using TrustChain.Core;
 using TrustChain.Core.Blocks;
 using TrustChain.Core.Receipts;
 using TrustChain.Core.Transactions;
+using TrustChain.Node.Hosting;
 
 namespace TrustChain.Node.Tests.Crash;
 
@@ -18,7 +19,8 @@ public static class ChainAudit
 {
     public static ulong Verify(string dataDir, ChainSpec spec, ulong minimumHead)
     {
-        using Blockchain chain = Blockchain.Open(Path.Combine(dataDir, "db"), spec);
+        // The node installs the system contracts at genesis; the audit must open the chain the same way.
+        using Blockchain chain = Blockchain.Open(Path.Combine(dataDir, "db"), spec, NodeRunner.CreateChainOptions(spec));
         BlockHeader head = chain.Head;
         Assert.That(head.Number, Is.GreaterThanOrEqualTo(minimumHead), "head went backwards: a committed block was lost");
 

@@ -21,7 +21,8 @@ public sealed class StakingRevertTests
     [OneTimeSetUp]
     public void SetUp()
     {
-        _h = new StakingHarness();
+        // Unbonding longer than this fixture runs, so the pending entry never matures.
+        _h = new StakingHarness(json => json["params"]!["unbondingBlocks"] = 10_000);
         // Key1: a 1,200 TRUST prover with one unbonding entry not yet matured.
         _h.SendOk(Key1, "stake", 1_300 * Trust, (byte)StakingRole.Prover);
         _h.SendOk(Key1, "unstake", UInt256.Zero, (byte)StakingRole.Prover, 100 * Trust);
