@@ -31,9 +31,20 @@ public static class InProcessBlocksCommand
         Console.WriteLine($"  execution + commit {t.Total.TotalMilliseconds:0} ms = {total:0} transfers/s");
         Console.WriteLine($"  execution (build, roots) {t.Execution.TotalMilliseconds:0} ms = {execution:0} transfers/s");
         Console.WriteLine($"  commit (state + block write) {t.Commit.TotalMilliseconds:0} ms = {commit:0} transfers/s");
+        double perCpu = BlockTimings.Rate(t.Transfers, t.ProcessCpu);
+        Console.WriteLine($"  process CPU time {t.ProcessCpu.TotalMilliseconds:0} ms = {perCpu:0} transfers per CPU-second " +
+            $"(load average {LoadAverage()} on {Environment.ProcessorCount} cores)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT inprocess transfers={t.Transfers} blocks={t.Blocks} total_tps={total:0} exec_tps={execution:0} commit_tps={commit:0} " +
-            $"exec_ms={t.Execution.TotalMilliseconds:0} commit_ms={t.Commit.TotalMilliseconds:0}"));
+            $"exec_ms={t.Execution.TotalMilliseconds:0} commit_ms={t.Commit.TotalMilliseconds:0} cpu_ms={t.ProcessCpu.TotalMilliseconds:0} " +
+            $"per_cpu_s={perCpu:0}"));
         return 0;
+    }
+
+    // The machine is shared: the 1-minute load average says how much of a core the wall-clock figures really had.
+    private static string LoadAverage()
+    {
+        const string path = "/proc/loadavg";
+        return File.Exists(path) ? File.ReadAllText(path).Split(' ')[0] : "unknown";
     }
 }

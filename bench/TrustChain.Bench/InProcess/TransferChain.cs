@@ -61,6 +61,7 @@ public sealed class TransferChain : IDisposable
         int done = 0;
         int blocks = 0;
         int maxBlocks = (_transfers.Length / BlockCapacity) + 2;
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         while (done < _transfers.Length)
         {
             if (blocks == maxBlocks)
@@ -92,7 +93,7 @@ public sealed class TransferChain : IDisposable
             lastCommit = signedCommit;
         }
 
-        return new BlockTimings(done, blocks, execution, commit);
+        return new BlockTimings(done, blocks, execution, commit, Process.GetCurrentProcess().TotalProcessorTime - cpuBefore);
     }
 
     public void Dispose()

@@ -83,8 +83,10 @@ public sealed class TransferSubmitter
                 continue;
             }
 
+            // Any refusal means the node's pool is at its limit for some sender until the next block: pause this
+            // connection instead of resending into the same refusal.
             int accepted = await SendAsync(items, deadline).ConfigureAwait(false);
-            if (accepted == 0)
+            if (accepted < items.Count)
             {
                 backoffMs = Math.Clamp(backoffMs * 2, 2, 50);
                 await DelayAsync(backoffMs, deadline).ConfigureAwait(false);

@@ -60,7 +60,7 @@ public static class CircuitInterop
         {
             Task<string> stdout = process.StandardOutput.ReadToEndAsync();
             Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(180_000))
+            if (!process.WaitForExit(900_000))
             {
                 process.Kill(entireProcessTree: true);
                 Assert.Fail($"{script} timed out.");
