@@ -81,6 +81,7 @@ run_peer() {
   R[$name.rps]="$(field rps < "$WORK/$name.rpc")"
   R[$name.p99]="$(field p99_ms < "$WORK/$name.rpc")"
   for batch in 1 50; do
+    if [[ "$name" == ganache ]]; then stop_ganache; start_ganache; url="http://127.0.0.1:$GANACHE_PORT"; fi
     echo "== $name: load transfers $COUNT, 10 senders, batch $batch"
     bench load transfers --url "$url" --count "$COUNT" --senders 10 --batch "$batch" --timeout-seconds 300 | tee "$WORK/$name.tx$batch" || true
     R[$name.submit$batch]="$(field submit_tps < "$WORK/$name.tx$batch")"
@@ -89,16 +90,22 @@ run_peer() {
   done
 }
 
-# ganache first, alone on the machine, then stopped before the node starts.
-GANACHE_PORT="$(free_port)"
-"$GANACHE" --server.host 127.0.0.1 --server.port "$GANACHE_PORT" --chain.chainId 7357 \
-  --wallet.mnemonic "test test test test test test test test test test test junk" --wallet.totalAccounts 10 \
-  --wallet.defaultBalance 10000000 --logging.quiet --database.dbPath "$WORK/ganache-db" >"$WORK/ganache.log" 2>&1 &
-GANACHE_PID=$!
-PIDS+=("$GANACHE_PID")
-wait_rpc "http://127.0.0.1:$GANACHE_PORT" ganache "$GANACHE_PID"
+# ganache first, alone on the machine, then stopped before the node starts. Each transfer run gets a fresh ganache:
+# a run that times out leaves nonce gaps in its pool that would poison the next one.
+start_ganache() {
+  GANACHE_PORT="$(free_port)"
+  rm -rf "$WORK/ganache-db"
+  "$GANACHE" --server.host 127.0.0.1 --server.port "$GANACHE_PORT" --chain.chainId 7357 \
+    --wallet.mnemonic "test test test test test test test test test test test junk" --wallet.totalAccounts 10 \
+    --wallet.defaultBalance 10000000 --logging.quiet --database.dbPath "$WORK/ganache-db" >"$WORK/ganache.log" 2>&1 &
+  GANACHE_PID=$!
+  PIDS+=("$GANACHE_PID")
+  wait_rpc "http://127.0.0.1:$GANACHE_PORT" ganache "$GANACHE_PID"
+}
+stop_ganache() { kill "$GANACHE_PID"; wait "$GANACHE_PID" 2>/dev/null || true; }
+start_ganache
 run_peer ganache "http://127.0.0.1:$GANACHE_PORT"
-kill "$GANACHE_PID"; wait "$GANACHE_PID" 2>/dev/null || true
+stop_ganache
 
 NODE_PORT="$(free_port)"
 "$NODE_BIN" run --dev --datadir "$WORK/node" --rpc-port "$NODE_PORT" >"$WORK/trustchain.log" 2>&1 &
