@@ -30,6 +30,37 @@ public static class CircuitInterop
         return dir;
     }
 
+    /// <summary>
+    /// The test ceremony's cache, seeded from the committed power-12 ptau files (made by ptau.mjs) so that a fresh
+    /// machine skips snarkjs's multi-minute prepare-phase2 step; ptau.mjs reuses a finished file.
+    /// </summary>
+    public static string PtauDirectory()
+    {
+        string cache = TempDirectory("ptau");
+        string? dir = TestContext.CurrentContext.TestDirectory;
+        while (dir is not null)
+        {
+            string fixtures = Path.Combine(dir, "tests", "TrustChain.Zk.Tests", "Fixtures", "Circuits", "ptau");
+            if (Directory.Exists(fixtures))
+            {
+                foreach (string file in Directory.GetFiles(fixtures, "*.ptau"))
+                {
+                    string target = Path.Combine(cache, Path.GetFileName(file));
+                    if (!File.Exists(target))
+                    {
+                        File.Copy(file, target);
+                    }
+                }
+
+                break;
+            }
+
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        return cache;
+    }
+
     public static JsonDocument RunNode(string script, params string[] arguments)
     {
         string? interop = FindInteropDirectory();

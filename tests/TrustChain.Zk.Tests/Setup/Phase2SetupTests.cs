@@ -35,7 +35,7 @@ public class Phase2SetupTests
     [OneTimeSetUp]
     public void CreateKeys()
     {
-        using (JsonDocument doc = CircuitInterop.RunNode("ptau.mjs", Power.ToString(CultureInfo.InvariantCulture), CircuitInterop.TempDirectory("ptau")))
+        using (JsonDocument doc = CircuitInterop.RunNode("ptau.mjs", Power.ToString(CultureInfo.InvariantCulture), CircuitInterop.PtauDirectory()))
         {
             _ptauPath = doc.RootElement.GetProperty("prepared").GetString()!;
         }
@@ -200,7 +200,7 @@ public class Phase2SetupTests
                 break;
         }
 
-        Phase2VerificationResult result = Phase2Setup.VerifySetup(_r1cs, _ptau, Phase2Zkey.Read(bytes));
+        Phase2VerificationResult result = Phase2Setup.VerifyFromInitial(_initial, Phase2Zkey.Read(bytes));
         Assert.That(result.IsValid, Is.False);
         TestContext.Out.WriteLine(result.Failure);
     }

@@ -94,6 +94,31 @@ public static class Phase2Setup
         ArgumentNullException.ThrowIfNull(r1cs);
         ArgumentNullException.ThrowIfNull(ptau);
         ArgumentNullException.ThrowIfNull(zkey);
+        Phase2Zkey initial;
+        try
+        {
+            initial = NewZkey(r1cs, ptau);
+        }
+        catch (ZkFormatException e)
+        {
+            return Phase2VerificationResult.Fail($"cannot rebuild the initial key: {e.Message}");
+        }
+
+        return VerifyFromInitial(initial, zkey);
+    }
+
+    /// <summary>
+    /// snarkjs <c>zkey verify</c> from an already built initial key (<see cref="NewZkey"/> of the same r1cs and
+    /// ptau): checks every contribution and that <paramref name="zkey"/> differs from the initial key only by δ.
+    /// </summary>
+    public static Phase2VerificationResult VerifyFromInitial(Phase2Zkey initial, Phase2Zkey zkey)
+    {
+        ArgumentNullException.ThrowIfNull(initial);
+        ArgumentNullException.ThrowIfNull(zkey);
+        if (initial.Contributions.Count != 0)
+        {
+            throw new ArgumentException("The initial key must have no contributions (as zkey new writes it).", nameof(initial));
+        }
 
         Blake2b512 accumulated = new();
         accumulated.Update(zkey.CircuitHash);
@@ -129,16 +154,6 @@ public static class Phase2Setup
             c.HashPublicKey(accumulated);
             hashes.Add(c.ContributionHash());
             currentDelta = c.DeltaAfter;
-        }
-
-        Phase2Zkey initial;
-        try
-        {
-            initial = NewZkey(r1cs, ptau);
-        }
-        catch (ZkFormatException e)
-        {
-            return Phase2VerificationResult.Fail($"cannot rebuild the initial key: {e.Message}");
         }
 
         string? failure = CompareWithInitial(initial, zkey, currentDelta);
