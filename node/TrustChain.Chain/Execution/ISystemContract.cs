@@ -7,7 +7,7 @@ public interface ISystemContract
 {
     Address Address { get; }
 
-    /// <summary>Placeholder bytecode reported by eth_getCode so wallets treat the address as a contract.</summary>
+    /// <summary>Non-empty marker bytecode reported by eth_getCode so wallets treat the address as a contract.</summary>
     byte[] Code { get; }
 
     /// <summary>
