@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TrustChain.Zk.Tests.Interop;
 
 namespace TrustChain.Zk.Tests.Circuits;
 
@@ -8,19 +8,8 @@ public static class CircuitInterop
 {
     public static string? FindInteropDirectory()
     {
-        string? dir = TestContext.CurrentContext.TestDirectory;
-        while (dir is not null)
-        {
-            string candidate = Path.Combine(dir, "tests", "interop");
-            if (Directory.Exists(Path.Combine(candidate, "node_modules", "snarkjs")) && Directory.Exists(Path.Combine(candidate, "zk-circuit")))
-            {
-                return candidate;
-            }
-
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return null;
+        string? interop = NodePeer.FindInteropDirectory("snarkjs");
+        return interop is not null && Directory.Exists(Path.Combine(interop, "zk-circuit")) ? interop : null;
     }
 
     public static string TempDirectory(string name)
@@ -61,44 +50,7 @@ public static class CircuitInterop
         return cache;
     }
 
-    public static JsonDocument RunNode(string script, params string[] arguments)
-    {
-        string? interop = FindInteropDirectory();
-        if (interop is null)
-        {
-            Assert.Ignore("tests/interop/node_modules (snarkjs) is not installed; interop skipped.");
-        }
-
-        ProcessStartInfo start = new("node") { WorkingDirectory = interop!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine("zk-circuit", script));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Ignore("node is not on PATH; interop skipped.");
-            throw;
-        }
-
-        using (process)
-        {
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(900_000))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{script} timed out.");
-            }
-
-            Assert.That(process.ExitCode, Is.Zero, $"{script} failed: {stderr.Result}");
-            return JsonDocument.Parse(stdout.Result);
-        }
-    }
+    /// <summary>Phase-2 setup on a fresh machine takes minutes, hence the long limit.</summary>
+    public static JsonDocument RunNode(string script, params string[] arguments) =>
+        NodePeer.Run(FindInteropDirectory(), Path.Combine("zk-circuit", script), TimeSpan.FromMinutes(15), arguments);
 }

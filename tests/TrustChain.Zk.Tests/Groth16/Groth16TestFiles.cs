@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TrustChain.Zk.Tests.Interop;
 
 namespace TrustChain.Zk.Tests.Groth16;
 
@@ -13,23 +13,7 @@ public static class Groth16TestFiles
         JsonDocument.Parse(File.ReadAllText(VectorPath("semaphore", "semaphore_v4_depth16_vector.json")));
 
     /// <summary>tests/interop when node_modules holds snarkjs and the Semaphore artifacts, otherwise null.</summary>
-    public static string? FindInteropDirectory()
-    {
-        string? dir = TestContext.CurrentContext.TestDirectory;
-        while (dir is not null)
-        {
-            string candidate = Path.Combine(dir, "tests", "interop");
-            if (Directory.Exists(Path.Combine(candidate, "node_modules", "snarkjs"))
-                && Directory.Exists(Path.Combine(candidate, "node_modules", "@zk-kit", "semaphore-artifacts")))
-            {
-                return candidate;
-            }
-
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return null;
-    }
+    public static string? FindInteropDirectory() => NodePeer.FindInteropDirectory("snarkjs", Path.Combine("@zk-kit", "semaphore-artifacts"));
 
     public static string RequireInterop()
     {
@@ -46,41 +30,8 @@ public static class Groth16TestFiles
         Path.Combine(interop, "node_modules", "@zk-kit", "semaphore-artifacts", $"semaphore-{depth}.{extension}");
 
     /// <summary>Runs tests/interop/zk-groth16/&lt;script&gt; with node; returns its stdout parsed as JSON.</summary>
-    public static JsonDocument RunNode(string script, params string[] arguments)
-    {
-        string interop = RequireInterop();
-        ProcessStartInfo start = new("node") { WorkingDirectory = interop, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine("zk-groth16", script));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Ignore("node is not on PATH; interop skipped.");
-            throw;
-        }
-
-        using (process)
-        {
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(120_000))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{script} timed out.");
-            }
-
-            Assert.That(process.ExitCode, Is.Zero, $"{script} failed: {stderr.Result}");
-            return JsonDocument.Parse(stdout.Result);
-        }
-    }
+    public static JsonDocument RunNode(string script, params string[] arguments) =>
+        NodePeer.Run(RequireInterop(), Path.Combine("zk-groth16", script), TimeSpan.FromMinutes(2), arguments);
 
     /// <summary>
     /// Fixtures are read from the source tree (tests/TrustChain.Zk.Tests/Fixtures/Groth16), found by walking up from

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using TrustChain.Zk.Tests.Interop;
 
 namespace TrustChain.Zk.Tests.Poseidon;
 
@@ -35,63 +35,10 @@ public static class ZkTestFiles
         throw new FileNotFoundException($"Fixture {name} not found above {TestContext.CurrentContext.TestDirectory}.");
     }
 
-    /// <summary>The tests/interop folder when node and its installed peers are present, otherwise null.</summary>
-    public static string? FindInteropDirectory()
-    {
-        string? dir = TestContext.CurrentContext.TestDirectory;
-        while (dir is not null)
-        {
-            string candidate = Path.Combine(dir, "tests", "interop");
-            if (Directory.Exists(Path.Combine(candidate, "node_modules", "poseidon-lite")))
-            {
-                return candidate;
-            }
-
-            dir = Path.GetDirectoryName(dir);
-        }
-
-        return null;
-    }
+    /// <summary>The tests/interop folder when its installed peers are present, otherwise null.</summary>
+    public static string? FindInteropDirectory() => NodePeer.FindInteropDirectory("poseidon-lite");
 
     /// <summary>Runs a peer script with node from tests/interop; ignores the test when node or the peers are missing.</summary>
-    public static JsonDocument RunPeer(string script, params string[] arguments)
-    {
-        string? interop = FindInteropDirectory();
-        if (interop is null)
-        {
-            Assert.Ignore("tests/interop/node_modules is not installed; live peer comparison skipped.");
-        }
-
-        ProcessStartInfo start = new("node") { WorkingDirectory = interop, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine("zk-peers", script));
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            Assert.Ignore("node is not on PATH; live peer comparison skipped.");
-            throw;
-        }
-
-        using (process)
-        {
-            Task<string> stdout = process.StandardOutput.ReadToEndAsync();
-            Task<string> stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(60_000))
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"{script} timed out.");
-            }
-
-            Assert.That(process.ExitCode, Is.Zero, $"{script} failed: {stderr.Result}");
-            return JsonDocument.Parse(stdout.Result);
-        }
-    }
+    public static JsonDocument RunPeer(string script, params string[] arguments) =>
+        NodePeer.Run(FindInteropDirectory(), Path.Combine("zk-peers", script), TimeSpan.FromMinutes(1), arguments);
 }
