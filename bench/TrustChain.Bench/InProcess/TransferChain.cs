@@ -6,6 +6,7 @@ using TrustChain.Core;
 using TrustChain.Core.Blocks;
 using TrustChain.Core.Crypto;
 using TrustChain.Core.Transactions;
+using TrustChain.Node.Dev;
 
 namespace TrustChain.Bench.InProcess;
 
@@ -28,7 +29,7 @@ public sealed class TransferChain : IDisposable
     public TransferChain(int transfers, int senders, int seed)
     {
         Random random = new(seed);
-        _validator = Load.DevKeys.Get(0);
+        _validator = DevAccounts.Get(0);
         PrivateKey[] keys = new PrivateKey[senders];
         GenesisAccount[] alloc = new GenesisAccount[senders];
         UInt256 funding = new UInt256(1_000_000_000_000_000_000UL) * 1000UL;

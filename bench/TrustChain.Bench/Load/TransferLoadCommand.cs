@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using TrustChain.Bench.Cli;
 using TrustChain.Core.Crypto;
+using TrustChain.Node.Dev;
 
 namespace TrustChain.Bench.Load;
 
@@ -19,7 +20,7 @@ public static class TransferLoadCommand
     {
         Uri url = args.GetLoopbackUrl("url");
         int count = args.GetInt("count", 10_000, 1, 1_000_000);
-        int senderCount = args.GetInt("senders", 10, 1, DevKeys.Count);
+        int senderCount = args.GetInt("senders", 10, 1, DevAccounts.Count);
         int connections = args.GetInt("connections", 32, 1, 1024);
         int batch = args.GetInt("batch", 1, 1, 1000);
         int timeoutSeconds = args.GetInt("timeout-seconds", 300, 1, 3600);
@@ -64,7 +65,7 @@ public static class TransferLoadCommand
         ulong[] nonces = new ulong[senderCount];
         for (int i = 0; i < senderCount; i++)
         {
-            senders[i] = DevKeys.Get(i);
+            senders[i] = DevAccounts.Get(i);
             nonces[i] = HexQuantity.Parse(await client.CallAsync("eth_getTransactionCount",
                 $"[\"{senders[i].Address}\",\"pending\"]", setup).ConfigureAwait(false), "eth_getTransactionCount");
         }
