@@ -12,6 +12,7 @@ internal static class ChainSpecParser
 {
     private const int MaxExtraDataLength = 32;
     private const int CompressedPublicKeyLength = 33;
+    private const int BasisPoints = 10_000;
 
     private static readonly string[] TopLevelKeys =
         ["name", "chainId", "timestamp", "gasLimit", "extraData", "params", "alloc", "validators"];
@@ -21,6 +22,16 @@ internal static class ChainSpecParser
         "minBaseFee", "baseFeeChangeDenominator", "elasticityMultiplier", "blockTimeMs", "maxBlockTransactions",
         "maxTxSize", "stateHistory", "epochLength", "maxValidators", "unbondingBlocks", "minValidatorStake",
         "minEnrollmentOperatorStake", "minIssuerStake", "minProverStake", "minModelHostStake",
+        "dedupMatch", "maxDedupTags", "deletionCooloffBlocks", "recoveryDelayBlocks", "rootHistoryBlocks", "verificationFee",
+        "verificationProverBps", "verificationValidatorBps", "verificationOperatorBps",
+        "credentialVerificationFee", "credentialIssuerBps", "credentialValidatorBps", "credentialProverBps",
+        "issuerSlashWindowBlocks", "issuerJailBlocks",
+        "modelChallengeWindowBlocks", "challengeThresholdBps", "accessExpiryBlocks", "infringementSlashBps",
+        "infringementReporterBps",
+        "timeoutProposeMs", "timeoutProposeDeltaMs", "timeoutPrevoteMs", "timeoutPrevoteDeltaMs", "timeoutPrecommitMs",
+        "timeoutPrecommitDeltaMs", "timeoutCommitMs", "doubleSignSlashBps", "downtimeSlashBps", "downtimeWindow",
+        "downtimeMinSignedBps", "downtimeJailBlocks",
+        "palmBands", "palmBandBits", "palmBandSeed",
     ];
 
     private static readonly string[] AccountKeys = ["balance"];
@@ -100,13 +111,100 @@ internal static class ChainSpecParser
             MinIssuerStake = PositiveAmount(map, "minIssuerStake", d.MinIssuerStake),
             MinProverStake = PositiveAmount(map, "minProverStake", d.MinProverStake),
             MinModelHostStake = PositiveAmount(map, "minModelHostStake", d.MinModelHostStake),
+            DedupMatch = PositiveInt(map, "dedupMatch", d.DedupMatch),
+            MaxDedupTags = PositiveInt(map, "maxDedupTags", d.MaxDedupTags),
+            DeletionCooloffBlocks = Positive(map, "deletionCooloffBlocks", d.DeletionCooloffBlocks),
+            RecoveryDelayBlocks = Positive(map, "recoveryDelayBlocks", d.RecoveryDelayBlocks),
+            RootHistoryBlocks = Positive(map, "rootHistoryBlocks", d.RootHistoryBlocks),
+            VerificationFee = PositiveAmount(map, "verificationFee", d.VerificationFee),
+            VerificationProverBps = Bps(map, "verificationProverBps", d.VerificationProverBps),
+            VerificationValidatorBps = Bps(map, "verificationValidatorBps", d.VerificationValidatorBps),
+            VerificationOperatorBps = Bps(map, "verificationOperatorBps", d.VerificationOperatorBps),
+            CredentialVerificationFee = PositiveAmount(map, "credentialVerificationFee", d.CredentialVerificationFee),
+            CredentialIssuerBps = Bps(map, "credentialIssuerBps", d.CredentialIssuerBps),
+            CredentialValidatorBps = Bps(map, "credentialValidatorBps", d.CredentialValidatorBps),
+            CredentialProverBps = Bps(map, "credentialProverBps", d.CredentialProverBps),
+            IssuerSlashWindowBlocks = Positive(map, "issuerSlashWindowBlocks", d.IssuerSlashWindowBlocks),
+            IssuerJailBlocks = Positive(map, "issuerJailBlocks", d.IssuerJailBlocks),
+            ModelChallengeWindowBlocks = Positive(map, "modelChallengeWindowBlocks", d.ModelChallengeWindowBlocks),
+            ChallengeThresholdBps = Bps(map, "challengeThresholdBps", d.ChallengeThresholdBps),
+            AccessExpiryBlocks = Positive(map, "accessExpiryBlocks", d.AccessExpiryBlocks),
+            InfringementSlashBps = Bps(map, "infringementSlashBps", d.InfringementSlashBps),
+            InfringementReporterBps = Bps(map, "infringementReporterBps", d.InfringementReporterBps),
+            TimeoutProposeMs = Positive(map, "timeoutProposeMs", d.TimeoutProposeMs),
+            TimeoutProposeDeltaMs = NonNegative(map, "timeoutProposeDeltaMs", d.TimeoutProposeDeltaMs),
+            TimeoutPrevoteMs = Positive(map, "timeoutPrevoteMs", d.TimeoutPrevoteMs),
+            TimeoutPrevoteDeltaMs = NonNegative(map, "timeoutPrevoteDeltaMs", d.TimeoutPrevoteDeltaMs),
+            TimeoutPrecommitMs = Positive(map, "timeoutPrecommitMs", d.TimeoutPrecommitMs),
+            TimeoutPrecommitDeltaMs = NonNegative(map, "timeoutPrecommitDeltaMs", d.TimeoutPrecommitDeltaMs),
+            TimeoutCommitMs = NonNegative(map, "timeoutCommitMs", d.TimeoutCommitMs),
+            DoubleSignSlashBps = Bps(map, "doubleSignSlashBps", d.DoubleSignSlashBps),
+            DowntimeSlashBps = Bps(map, "downtimeSlashBps", d.DowntimeSlashBps),
+            DowntimeWindow = Positive(map, "downtimeWindow", d.DowntimeWindow),
+            DowntimeMinSignedBps = Bps(map, "downtimeMinSignedBps", d.DowntimeMinSignedBps),
+            DowntimeJailBlocks = Positive(map, "downtimeJailBlocks", d.DowntimeJailBlocks),
+            PalmBands = PositiveInt(map, "palmBands", d.PalmBands),
+            PalmBandBits = PositiveInt(map, "palmBandBits", d.PalmBandBits),
+            PalmBandSeed = map.TryGetValue("palmBandSeed", out JsonElement seed) ? ReadHash(seed, "params.palmBandSeed") : d.PalmBandSeed,
         };
         if (p.MinBaseFee.IsZero)
         {
             throw new ChainSpecException("params.minBaseFee", "must be non-zero (a zero base fee makes wallets fall back to legacy pricing)");
         }
 
+        RequireSplit("params.verification*Bps", p.VerificationProverBps + p.VerificationValidatorBps + p.VerificationOperatorBps);
+        RequireSplit("params.credential*Bps", p.CredentialIssuerBps + p.CredentialValidatorBps + p.CredentialProverBps);
+        if (p.DedupMatch > p.MaxDedupTags)
+        {
+            throw new ChainSpecException("params.dedupMatch", $"{p.DedupMatch} exceeds params.maxDedupTags = {p.MaxDedupTags}");
+        }
+
+        if (p.PalmBands > p.MaxDedupTags || p.DedupMatch > p.PalmBands)
+        {
+            throw new ChainSpecException("params.palmBands",
+                $"{p.PalmBands} must lie between params.dedupMatch = {p.DedupMatch} and params.maxDedupTags = {p.MaxDedupTags}");
+        }
+
         return p;
+    }
+
+    private static void RequireSplit(string field, int sum)
+    {
+        if (sum != BasisPoints)
+        {
+            throw new ChainSpecException(field, $"shares add up to {sum} basis points, expected {BasisPoints}");
+        }
+    }
+
+    private static int Bps(Dictionary<string, JsonElement> map, string key, int fallback)
+    {
+        if (!map.TryGetValue(key, out JsonElement element))
+        {
+            return fallback;
+        }
+
+        string field = "params." + key;
+        ulong value = ReadUInt64(element, field);
+        if (value > BasisPoints)
+        {
+            throw new ChainSpecException(field, $"{value} basis points exceed {BasisPoints} (100%)");
+        }
+
+        return (int)value;
+    }
+
+    private static ulong NonNegative(Dictionary<string, JsonElement> map, string key, ulong fallback) =>
+        map.TryGetValue(key, out JsonElement element) ? ReadUInt64(element, "params." + key) : fallback;
+
+    private static Hash256 ReadHash(JsonElement element, string field)
+    {
+        byte[] bytes = ReadBytes(element, field);
+        if (bytes.Length != Hash256.Length)
+        {
+            throw new ChainSpecException(field, $"expected {Hash256.Length} bytes, got {bytes.Length}");
+        }
+
+        return new Hash256(bytes);
     }
 
     private static ulong Positive(Dictionary<string, JsonElement> map, string key, ulong fallback)

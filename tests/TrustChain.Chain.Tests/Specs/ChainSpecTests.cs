@@ -28,6 +28,12 @@ public class ChainSpecTests
         Assert.That(spec.Parameters.StateHistory, Is.EqualTo(1024UL));
         Assert.That(spec.Parameters.EpochLength, Is.EqualTo(100UL));
         Assert.That(spec.Parameters.MaxValidators, Is.EqualTo(100));
+        Assert.That(spec.Parameters.DedupMatch, Is.EqualTo(8));
+        Assert.That(spec.Parameters.VerificationFee, Is.EqualTo((UInt256)10_000_000_000_000_000UL));
+        Assert.That(spec.Parameters.VerificationProverBps + spec.Parameters.VerificationValidatorBps + spec.Parameters.VerificationOperatorBps,
+            Is.EqualTo(10_000));
+        Assert.That(spec.Parameters.TimeoutCommitMs, Is.EqualTo(1_000UL));
+        Assert.That(spec.Parameters.PalmBandSeed.IsZero, Is.False, "the dev network fixes its palm band positions");
 
         Assert.That(spec.Alloc, Has.Count.EqualTo(10));
         UInt256 tenMillionEther = (UInt256)BigInteger.Parse("10000000000000000000000000");
@@ -103,6 +109,13 @@ public class ChainSpecTests
         yield return Case("maxTxSize over int", j => j["params"]!["maxTxSize"] = 4_294_967_296, "params.maxTxSize");
         yield return Case("maxBlockTransactions zero", j => j["params"]!["maxBlockTransactions"] = 0, "params.maxBlockTransactions");
         yield return Case("maxValidators below genesis set", j => j["params"]!["maxValidators"] = 0, "params.maxValidators");
+        yield return Case("verification split off by one", j => j["params"]!["verificationProverBps"] = 4_001, "params.verification*Bps");
+        yield return Case("credential split short", j => j["params"]!["credentialIssuerBps"] = 5_000, "params.credential*Bps");
+        yield return Case("bps above 100%", j => j["params"]!["infringementSlashBps"] = 10_001, "params.infringementSlashBps");
+        yield return Case("dedupMatch above maxDedupTags", j => j["params"]!["dedupMatch"] = 65, "params.dedupMatch");
+        yield return Case("more palm bands than tags", j => j["params"]!["palmBands"] = 65, "params.palmBands");
+        yield return Case("palm seed too short", j => j["params"]!["palmBandSeed"] = "0x" + new string('a', 62), "params.palmBandSeed");
+        yield return Case("zero verification fee", j => j["params"]!["verificationFee"] = "0", "params.verificationFee");
         yield return Case("missing alloc", j => j.Remove("alloc"), "alloc");
         yield return Case("alloc is an array", j => j["alloc"] = new JsonArray(), "alloc");
         yield return Case("alloc bad checksum", j => Rekey(j, "0xF39Fd6e51aad88F6F4ce6aB8827279cffFb92266"), "alloc[0xF39Fd6e51aad88F6F4ce6aB8827279cffFb92266]");
