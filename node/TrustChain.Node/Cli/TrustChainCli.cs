@@ -6,6 +6,7 @@ using TrustChain.Node.Hosting;
 using TrustChain.Node.Keystore;
 using TrustChain.Node.Tx;
 using TrustChain.Storage;
+using TrustChain.Zk.Snarkjs;
 
 namespace TrustChain.Node.Cli;
 
@@ -70,7 +71,7 @@ public static class TrustChainCli
             return ExitCodes.Usage;
         }
         catch (Exception e) when (e is KeystoreException or JsonRpcClientException or TimeoutException or IOException
-            or UnauthorizedAccessException or GenesisMismatchException or RocksDbException or DataDirException)
+            or UnauthorizedAccessException or ZkFormatException or GenesisMismatchException or RocksDbException or DataDirException)
         {
             await context.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
@@ -92,7 +93,10 @@ public static class TrustChainCli
     {
         yield return NodeCommands.CreateInit(context, config);
         yield return NodeCommands.CreateRun(context, config);
+        yield return TestnetCommands.Create(context);
         yield return AccountCommands.Create(context, config);
         yield return TxCommands.Create(context);
+        yield return ConfigCommands.Create(context, config);
+        yield return ZkCommands.Create(context);
     }
 }
