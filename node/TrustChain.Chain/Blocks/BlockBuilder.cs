@@ -30,8 +30,9 @@ public sealed class BlockBuilder
     /// <param name="parentState">An overlay on the parent's state root; it becomes the new block's post-state.</param>
     /// <param name="timestampMs">Chosen by consensus; must be strictly greater than the parent's.</param>
     /// <param name="lastCommit">The commit that finalised <paramref name="parent"/> (null only when the parent is genesis).</param>
+    /// <param name="evidence">Candidate evidence items; the hooks' evidence handler picks those the block may carry.</param>
     public ExecutedBlock Build(BlockHeader parent, WorldState parentState, Address proposer, ulong timestampMs, Commit? lastCommit,
-        IReadOnlyList<Transaction> candidates)
+        IReadOnlyList<Transaction> candidates, IReadOnlyList<byte[]>? evidence = null)
     {
         ArgumentNullException.ThrowIfNull(parent);
         ArgumentNullException.ThrowIfNull(parentState);
@@ -50,7 +51,11 @@ public sealed class BlockBuilder
         BlockRules.CheckLastCommit(parent, lastCommit);
         ulong number = parent.Number + 1;
         UInt256 baseFee = NextBaseFee(parent);
-        BlockContext context = new(number, timestampMs, proposer, _spec.ChainId, baseFee);
+        BlockContext context = new(number, timestampMs, proposer, _spec.ChainId, baseFee) { LastCommit = lastCommit };
+        IReadOnlyList<byte[]> included = evidence is { Count: > 0 } && _executor.Hooks.EvidenceHandler is { } handler
+            ? handler.Select(parentState, context, evidence)
+            : [];
+        context = context with { Evidence = included };
         BlockExecutionResult result = _executor.Execute(parentState, context, _spec.GasLimit, candidates,
             _spec.Parameters.MaxBlockTransactions, skipInvalid: true);
 
@@ -72,7 +77,7 @@ public sealed class BlockBuilder
             LastCommitHash = BlockRules.LastCommitHash(lastCommit),
             HumanSetRoot = result.HumanSetRoot,
         };
-        Block block = new(header, result.Included, lastCommit, []);
+        Block block = new(header, result.Included, lastCommit, included);
         return new ExecutedBlock(block, parentState, ReceiptFinalizer.WithBlock(result.Receipts, header.Hash, number), result);
     }
 }

@@ -1,3 +1,4 @@
+using TrustChain.Chain.Consensus;
 using TrustChain.Chain.Execution;
 using TrustChain.Chain.Specs;
 using TrustChain.Chain.State;
@@ -42,8 +43,17 @@ public sealed class BlockProcessor
             throw new ArgumentException($"state overlay is on root {parentState.StateRoot}, parent has {parent.StateRoot}", nameof(parentState));
         }
 
+        if (block.Evidence.Count > 0 && _executor.Hooks.EvidenceHandler is null)
+        {
+            throw Invalid(block, "carries evidence but this chain has no evidence handler installed");
+        }
+
         RecoverSenders(block.Transactions);
-        BlockContext context = new(header.Number, header.Timestamp, header.Proposer, _spec.ChainId, header.BaseFeePerGas);
+        BlockContext context = new(header.Number, header.Timestamp, header.Proposer, _spec.ChainId, header.BaseFeePerGas)
+        {
+            LastCommit = block.LastCommit,
+            Evidence = block.Evidence,
+        };
         BlockExecutionResult result;
         try
         {
@@ -52,6 +62,10 @@ public sealed class BlockProcessor
         catch (InvalidTransactionException e)
         {
             throw Invalid(block, $"contains a non-includable transaction {e.TransactionHash}: {e.Reason}", e);
+        }
+        catch (InvalidEvidenceException e)
+        {
+            throw Invalid(block, e.Message, e);
         }
 
         Expect(block, "gasUsed", header.GasUsed, result.GasUsed);

@@ -19,6 +19,9 @@ namespace TrustChain.Chain.Blocks;
 /// </summary>
 public sealed class Blockchain : IBlockApplication, IDisposable
 {
+    // More than a block may carry, so items the chain drops (already punished, stale) do not starve valid ones.
+    private const int MaxEvidenceCandidates = 64;
+
     private readonly RocksDatabase _db;
     private readonly bool _ownsDatabase;
     private readonly StateDatabase _stateDb;
@@ -80,10 +83,19 @@ public sealed class Blockchain : IBlockApplication, IDisposable
 
     public StateDatabase StateDatabase => _stateDb;
 
+    /// <summary>The underlying database, for size and health properties (metrics); writes go through the chain.</summary>
+    public RocksDatabase Database => _db;
+
     public BlockStore Store => _store;
 
     /// <summary>When set, proposals take their transactions from it and it is told about every committed block.</summary>
     public TxPool.TxPool? TxPool { get; set; }
+
+    /// <summary>
+    /// When set, proposals take candidate evidence from it (the chain keeps only what it accepts) and it is told which
+    /// evidence every committed block carried.
+    /// </summary>
+    public IEvidenceSource? EvidenceSource { get; set; }
 
     public BlockHeader Head => _store.Head!;
 
@@ -165,15 +177,21 @@ public sealed class Blockchain : IBlockApplication, IDisposable
     public BlockContext CreateSimulationContext(BlockHeader header, Address proposer) =>
         new(header.Number + 1, header.Timestamp + Spec.Parameters.BlockTimeMs, proposer, Spec.ChainId, _builder.NextBaseFee(header));
 
-    /// <summary>Builds the head's child from <paramref name="candidates"/> (or the attached pool's best transactions).</summary>
-    public ExecutedBlock BuildBlock(Address proposer, ulong timestampMs, Commit? lastCommit, IReadOnlyList<Transaction>? candidates = null)
+    /// <summary>
+    /// Builds the head's child from <paramref name="candidates"/> (or the attached pool's best transactions) and
+    /// <paramref name="evidence"/> (or the attached evidence source's pending items).
+    /// </summary>
+    public ExecutedBlock BuildBlock(Address proposer, ulong timestampMs, Commit? lastCommit, IReadOnlyList<Transaction>? candidates = null,
+        IReadOnlyList<byte[]>? evidence = null)
     {
         lock (_productionLock)
         {
             BlockHeader head = Head;
             lastCommit ??= head.Number == 0 ? null : _store.GetCommit(head.Number);
             candidates ??= TxPool?.SelectForBlock(_builder.NextBaseFee(head), Spec.GasLimit, Spec.Parameters.MaxBlockTransactions) ?? [];
-            ExecutedBlock built = _builder.Build(head, _stateDb.OpenWorldState(head.StateRoot), proposer, timestampMs, lastCommit, candidates);
+            evidence ??= EvidenceSource?.GetPendingEvidence(head.Number + 1, MaxEvidenceCandidates) ?? [];
+            ExecutedBlock built = _builder.Build(head, _stateDb.OpenWorldState(head.StateRoot), proposer, timestampMs, lastCommit, candidates,
+                evidence);
             _executed[built.Block.Hash] = built;
             return built;
         }
@@ -221,6 +239,7 @@ public sealed class Blockchain : IBlockApplication, IDisposable
         }
 
         TxPool?.OnBlockCommitted(executed.Block.Transactions, HeadState, NextBaseFee);
+        EvidenceSource?.OnEvidenceCommitted(executed.Block.Number, executed.Block.Evidence);
         BlockCommitted?.Invoke(executed.Block, executed.Receipts);
     }
 

@@ -81,7 +81,7 @@ public sealed class BlockExecutor
         }
 
         _hooks.EndBlock(state, block, receipts);
-        Hash256 stateRoot = state.ComputeRoot();
+        Hash256 stateRoot = state.ComputeRoot(block.Number);
         return new BlockExecutionResult(included, receipts, gasUsed, blockBloom, stateRoot,
             MerkleRoots.TransactionsRoot(included), MerkleRoots.ReceiptsRoot(receipts),
             _hooks.HumanSetRootProvider.GetHumanSetRoot(state), skipped);

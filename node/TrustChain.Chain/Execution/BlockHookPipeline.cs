@@ -1,3 +1,4 @@
+using TrustChain.Chain.Consensus;
 using TrustChain.Chain.State;
 using TrustChain.Core;
 using TrustChain.Core.Receipts;
@@ -15,6 +16,12 @@ public sealed class BlockHookPipeline
     }
 
     public IHumanSetRootProvider HumanSetRootProvider { get; set; }
+
+    /// <summary>
+    /// Decides which evidence a block may carry. Without one, a block with evidence is invalid and proposals carry none.
+    /// Applying accepted evidence is the handler's own hook's work.
+    /// </summary>
+    public IBlockEvidenceHandler? EvidenceHandler { get; set; }
 
     public IReadOnlyList<IBlockHooks> Hooks => _hooks;
 

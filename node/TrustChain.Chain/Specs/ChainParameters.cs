@@ -55,7 +55,7 @@ public sealed class ChainParameters
     // ---- HumanRegistry (DESIGN §4.2) ----
 
     /// <summary>An enrolment is a duplicate when at least this many of its dedup tags equal tags of one existing human.</summary>
-    public int DedupMatch { get; init; } = 8;
+    public int DedupMatch { get; init; } = 11;
 
     /// <summary>Most dedup tags an enrolment may carry (the palm pipeline's band count k must not exceed it).</summary>
     public int MaxDedupTags { get; init; } = 64;
@@ -150,7 +150,7 @@ public sealed class ChainParameters
     public int PalmBands { get; init; } = 64;
 
     /// <summary>Number b of template bits per band.</summary>
-    public int PalmBandBits { get; init; } = 10;
+    public int PalmBandBits { get; init; } = 8;
 
     /// <summary>Seed that fixes the band bit positions for the whole network (32 bytes).</summary>
     public Hash256 PalmBandSeed { get; init; } = Hash256.Zero;

@@ -191,9 +191,13 @@ public sealed class StateDatabase
     internal byte[]? GetFlat(in Hash256 key) => _db.Get(_flat, key.Bytes);
 
     /// <summary>Applies sorted updates on top of <paramref name="baseRoot"/> and stages everything in <paramref name="batch"/>.</summary>
-    internal PendingCommit Commit(in StateRootInfo baseRoot, TreeUpdate[] updates, int count, ulong version, WriteBatch batch)
+    internal PendingCommit Commit(in StateRootInfo baseRoot, PreparedStateRoot prepared, WriteBatch batch)
     {
+        ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(batch);
+        ulong version = prepared.Version;
+        TreeUpdate[] updates = prepared.Updates;
+        int count = prepared.Count;
         lock (_commitLock)
         {
             StateRootInfo latest = _latest.Info;
@@ -209,8 +213,8 @@ public sealed class StateDatabase
             }
         }
 
-        TreeWriteSet writes = new(version, persist: true);
-        NodeRef newRoot = Tree.Update(baseRoot.RootRef, updates, count, writes);
+        TreeWriteSet writes = prepared.Writes;
+        NodeRef newRoot = prepared.Root;
 
         Span<byte> key = stackalloc byte[NodeId.MaxKeyLength];
         foreach (KeyValuePair<NodeId, byte[]> node in writes.Nodes)

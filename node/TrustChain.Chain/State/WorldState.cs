@@ -20,6 +20,7 @@ public sealed class WorldState : IStateReader
     private StateRootInfo _base;
     private PendingCommit? _pending;
     private Hash256? _previewRoot;
+    private PreparedStateRoot? _prepared;
 
     internal WorldState(StateDatabase db, StateRootInfo baseRoot)
     {
@@ -53,7 +54,7 @@ public sealed class WorldState : IStateReader
         bool existed = _dirtyAccounts.TryGetValue(a, out Account previous);
         _journal.Add(JournalEntry.ForAccount(a, existed, previous));
         _dirtyAccounts[a] = account;
-        _previewRoot = null;
+        InvalidatePreview();
     }
 
     public UInt256 GetBalance(Address a) => GetAccount(a).Balance;
@@ -118,7 +119,7 @@ public sealed class WorldState : IStateReader
         bool existed = _dirtyStorage.TryGetValue(stateKey, out byte[]? previous);
         _journal.Add(JournalEntry.ForStorage(stateKey, existed, previous));
         _dirtyStorage[stateKey] = value.IsEmpty ? null : value.ToArray();
-        _previewRoot = null;
+        InvalidatePreview();
     }
 
     /// <summary>A marker for <see cref="Restore"/>: everything written after it can be undone.</summary>
@@ -160,7 +161,7 @@ public sealed class WorldState : IStateReader
         if (snapshot < _journal.Count)
         {
             _journal.RemoveRange(snapshot, _journal.Count - snapshot);
-            _previewRoot = null;
+            InvalidatePreview();
         }
     }
 
@@ -185,10 +186,38 @@ public sealed class WorldState : IStateReader
     /// </summary>
     public Hash256 Commit(WriteBatch batch, ulong blockNumber)
     {
-        TreeUpdate[] updates = CollectUpdates(out int count);
-        _pending = _db.Commit(_base, updates, count, blockNumber, batch);
+        PreparedStateRoot prepared = Prepare(blockNumber);
+        _pending = _db.Commit(_base, prepared, batch);
+        _prepared = null;
         _previewRoot = _pending.Root.Root;
         return _pending.Root.Root;
+    }
+
+    /// <summary>
+    /// Like <see cref="ComputeRoot()"/>, but keeps the new tree nodes as version <paramref name="blockNumber"/>, so
+    /// that <see cref="Commit"/> of the same block without further changes writes them instead of recomputing them.
+    /// </summary>
+    public Hash256 ComputeRoot(ulong blockNumber) => Prepare(blockNumber).Root.Hash;
+
+    private PreparedStateRoot Prepare(ulong version)
+    {
+        if (_prepared is { } ready && ready.Version == version)
+        {
+            return ready;
+        }
+
+        TreeUpdate[] updates = CollectUpdates(out int count);
+        TreeWriteSet writes = new(version, persist: true);
+        NodeRef root = _db.Tree.Update(_base.RootRef, updates, count, writes);
+        _prepared = new PreparedStateRoot(version, updates, count, writes, root);
+        _previewRoot = root.Hash;
+        return _prepared;
+    }
+
+    private void InvalidatePreview()
+    {
+        _previewRoot = null;
+        _prepared = null;
     }
 
     /// <summary>Call once the batch from <see cref="Commit"/> is durably written: the overlay rebases onto the new root.</summary>
@@ -211,7 +240,7 @@ public sealed class WorldState : IStateReader
         _journal.Clear();
         _base = pending.Root;
         _pending = null;
-        _previewRoot = null;
+        InvalidatePreview();
     }
 
     private Hash256 AccountKey(Address a)

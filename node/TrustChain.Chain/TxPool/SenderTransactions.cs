@@ -4,7 +4,7 @@ namespace TrustChain.Chain.TxPool;
 
 /// <summary>
 /// One sender's pooled transactions in nonce order. The first <see cref="PendingCount"/> entries are pending
-/// (contiguous from the state nonce, capped by the pending window); the rest are queued.
+/// (contiguous from the state nonce); the rest are queued.
 /// </summary>
 internal sealed class SenderTransactions
 {
@@ -24,7 +24,7 @@ internal sealed class SenderTransactions
 
     public int QueuedCount => ByNonce.Count - PendingCount;
 
-    /// <summary>Length of the nonce-contiguous run from the state nonce, without the window cap.</summary>
+    /// <summary>Length of the nonce-contiguous run from the state nonce.</summary>
     public int ContiguousCount { get; private set; }
 
     /// <summary>Pending/queued figures last added to the pool-wide counters, so refreshes can subtract them.</summary>
@@ -57,7 +57,7 @@ internal sealed class SenderTransactions
     }
 
     /// <summary>Recomputes the pending/queued split; returns the entries that just became pending.</summary>
-    public void Reclassify(int pendingWindow, List<PoolEntry>? promoted)
+    public void Reclassify(List<PoolEntry>? promoted)
     {
         IList<ulong> keys = ByNonce.Keys;
         IList<PoolEntry> values = ByNonce.Values;
@@ -68,7 +68,7 @@ internal sealed class SenderTransactions
         }
 
         ContiguousCount = contiguous;
-        PendingCount = Math.Min(contiguous, pendingWindow);
+        PendingCount = contiguous;
         for (int i = 0; i < values.Count; i++)
         {
             bool pending = i < PendingCount;

@@ -8,8 +8,9 @@ using TransactionValidator = TrustChain.Chain.Validation.TransactionValidator;
 namespace TrustChain.Chain.TxPool;
 
 /// <summary>
-/// Thread-safe mempool. Per sender, transactions contiguous from the state nonce (up to the pending window) are
-/// pending and selectable for blocks; the rest are queued until the gap closes. Signature recovery and stateless
+/// Thread-safe mempool. Per sender, transactions contiguous from the state nonce are pending and selectable for
+/// blocks; the rest are queued until the gap closes. As in geth, per-sender pending limits only bite when the pool
+/// is full: then each sender keeps its guaranteed slots and the excess of the largest senders goes first. Signature recovery and stateless
 /// checks run before the lock so submissions from many threads scale.
 /// </summary>
 public sealed class TxPool
@@ -291,8 +292,7 @@ public sealed class TxPool
 
         if (existing is null)
         {
-            bool wouldBePending = tx.Nonce == list.StateNonce + (ulong)list.ContiguousCount
-                && list.ContiguousCount < _options.MaxPendingPerSender;
+            bool wouldBePending = tx.Nonce == list.StateNonce + (ulong)list.ContiguousCount;
             if (!wouldBePending && list.QueuedCount >= _options.MaxQueuedPerSender)
             {
                 return TxPoolSubmitResult.Rejected(hash, TxValidationError.AccountLimitExceeded,
@@ -302,8 +302,18 @@ public sealed class TxPool
             bool full = wouldBePending ? _pendingCount >= _options.MaxPending : _queuedCount >= _options.MaxQueued;
             if (full)
             {
-                PoolEntry? victim = CheapestOfOthers(wouldBePending ? _pendingTails : _queuedTails, sender);
-                if (victim is null || !entry.IsPricierThan(victim))
+                // geth's model: a sender may hold any number of pending transactions while there is room; once the
+                // pool is full, only senders within their guaranteed slots can still add, displacing the excess of
+                // senders over theirs before anyone's cheapest transaction.
+                if (wouldBePending && list.PendingCount >= _options.MaxPendingPerSender)
+                {
+                    return TxPoolSubmitResult.Rejected(hash, TxValidationError.AccountLimitExceeded,
+                        $"account limit exceeded: pool full and sender holds {list.PendingCount} pending txs (guaranteed {_options.MaxPendingPerSender})");
+                }
+
+                PoolEntry? victim = wouldBePending ? OverQuotaTail(sender) : null;
+                victim ??= CheapestOfOthers(wouldBePending ? _pendingTails : _queuedTails, sender);
+                if (victim is null || (!IsOverQuota(victim.Sender) && !entry.IsPricierThan(victim)))
                 {
                     return TxPoolSubmitResult.Rejected(hash, TxValidationError.TxPoolFull, "txpool is full");
                 }
@@ -340,6 +350,34 @@ public sealed class TxPool
     {
         UInt256 factor = (ulong)(100 + _options.PriceBumpPercent);
         return UInt256.MultiplyOverflow(price, factor, out UInt256 product) ? UInt256.MaxValue : product / 100;
+    }
+
+    private bool IsOverQuota(Address sender) =>
+        _senders.TryGetValue(sender, out SenderTransactions? list) && list.PendingCount > _options.MaxPendingPerSender;
+
+    /// <summary>
+    /// The last pending transaction of the sender furthest beyond its guaranteed slots (ties: lowest address, so the
+    /// choice is deterministic), excluding <paramref name="exclude"/>; null when no other sender is over its quota.
+    /// Only runs when the pool is full.
+    /// </summary>
+    private PoolEntry? OverQuotaTail(Address? exclude)
+    {
+        SenderTransactions? worst = null;
+        foreach (SenderTransactions list in _senders.Values)
+        {
+            if (list.PendingCount <= _options.MaxPendingPerSender || (exclude is { } own && list.Sender == own))
+            {
+                continue;
+            }
+
+            if (worst is null || list.PendingCount > worst.PendingCount
+                || (list.PendingCount == worst.PendingCount && list.Sender.CompareTo(worst.Sender) < 0))
+            {
+                worst = list;
+            }
+        }
+
+        return worst?.PendingTail;
     }
 
     private static PoolEntry? CheapestOfOthers(SortedSet<PoolEntry> tails, Address? exclude)
@@ -402,7 +440,7 @@ public sealed class TxPool
 
         _pendingCount -= list.CountedPending;
         _queuedCount -= list.CountedQueued;
-        list.Reclassify(_options.MaxPendingPerSender, promoted);
+        list.Reclassify(promoted);
         list.CountedPending = list.PendingCount;
         list.CountedQueued = list.QueuedCount;
         _pendingCount += list.CountedPending;
@@ -443,7 +481,7 @@ public sealed class TxPool
 
         while (_pendingCount > _options.MaxPending)
         {
-            RemoveEntry(CheapestOfOthers(_pendingTails, protectedSender) ?? _pendingTails.Min!);
+            RemoveEntry(OverQuotaTail(protectedSender) ?? CheapestOfOthers(_pendingTails, protectedSender) ?? _pendingTails.Min!);
         }
 
         while (_queuedCount > _options.MaxQueued)

@@ -5,10 +5,13 @@ public sealed class TxPoolOptions
 {
     public static TxPoolOptions Default { get; } = new();
 
-    /// <summary>Executable nonces kept per sender, counted from the account's state nonce.</summary>
+    /// <summary>
+    /// Pending transactions a sender is guaranteed when the pool is full (geth's account slots); below a full pool a
+    /// sender may hold more, and the excess is the first to go when room is needed.
+    /// </summary>
     public int MaxPendingPerSender { get; init; } = 64;
 
-    /// <summary>Non-executable (gapped or beyond the pending window) transactions kept per sender.</summary>
+    /// <summary>Non-executable (gapped) transactions kept per sender.</summary>
     public int MaxQueuedPerSender { get; init; } = 64;
 
     public int MaxPending { get; init; } = 10_000;

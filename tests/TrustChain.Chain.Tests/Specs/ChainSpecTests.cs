@@ -28,7 +28,7 @@ public class ChainSpecTests
         Assert.That(spec.Parameters.StateHistory, Is.EqualTo(1024UL));
         Assert.That(spec.Parameters.EpochLength, Is.EqualTo(100UL));
         Assert.That(spec.Parameters.MaxValidators, Is.EqualTo(100));
-        Assert.That(spec.Parameters.DedupMatch, Is.EqualTo(8));
+        Assert.That(spec.Parameters.DedupMatch, Is.EqualTo(11));
         Assert.That(spec.Parameters.VerificationFee, Is.EqualTo((UInt256)10_000_000_000_000_000UL));
         Assert.That(spec.Parameters.VerificationProverBps + spec.Parameters.VerificationValidatorBps + spec.Parameters.VerificationOperatorBps,
             Is.EqualTo(10_000));

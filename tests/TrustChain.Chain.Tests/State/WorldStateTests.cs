@@ -52,6 +52,33 @@ public class WorldStateTests
         Assert.That(db.State.OpenLatest().GetAccount(Alice), Is.EqualTo(Account.Empty));
     }
 
+    // The block executor computes the root for the block's version and the commit reuses those nodes; a change in
+    // between (or a different version) must not let a stale prepared tree reach the database.
+    [TestCase(false, 1UL, Description = "unchanged: the prepared nodes are committed")]
+    [TestCase(true, 1UL, Description = "changed after the preview")]
+    [TestCase(false, 2UL, Description = "prepared for another version")]
+    public void Commit_after_a_versioned_preview_persists_exactly_the_current_changes(bool changeAfterPreview, ulong previewVersion)
+    {
+        using TempStateDb db = new();
+        WorldState world = db.State.OpenLatest();
+        world.SetAccount(Alice, new Account(1, 50));
+        Hash256 preview = world.ComputeRoot(previewVersion);
+        if (changeAfterPreview)
+        {
+            world.SetAccount(Bob, new Account(0, 7));
+        }
+
+        Hash256 expected = world.ComputeRoot();
+        Hash256 committed = db.Commit(world, 1);
+
+        Assert.That(committed, Is.EqualTo(expected));
+        Assert.That(committed == preview, Is.EqualTo(!changeAfterPreview));
+        IStateReader reopened = db.State.GetReader(committed);
+        Assert.That(reopened.GetAccount(Alice), Is.EqualTo(new Account(1, 50)));
+        Assert.That(reopened.GetAccount(Bob), Is.EqualTo(changeAfterPreview ? new Account(0, 7) : Account.Empty));
+        Assert.That(db.State.GetProof(committed, StateKeys.Account(Alice).Bytes).Value, Is.Not.Null, "nodes of the committed root are stored");
+    }
+
     [Test]
     public void BalanceAndNonceHelpers()
     {

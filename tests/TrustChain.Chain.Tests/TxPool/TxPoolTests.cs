@@ -172,19 +172,57 @@ public class TxPoolTests
     }
 
     [Test]
-    public void Per_sender_pending_window_and_queue_limit()
+    public void Per_sender_pending_is_unlimited_while_the_pool_has_room_and_the_queue_is_capped()
     {
-        Pool pool = CreatePool(new TxPoolOptions { MaxPendingPerSender = 4, MaxQueuedPerSender = 2 });
-        for (ulong n = 0; n < 6; n++)
+        Pool pool = CreatePool(new TxPoolOptions { MaxPendingPerSender = 4, MaxQueuedPerSender = 2, MaxPending = 100 });
+        for (ulong n = 0; n < 10; n++)
         {
             Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, n, 10 * Gwei, Gwei)).Accepted, Is.True, $"nonce {n}");
         }
 
-        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((4, 2)));
-        TxPoolSubmitResult seventh = pool.Submit(TestTx.Eip1559(DevKeys.Key0, 6, 10 * Gwei, Gwei));
-        Assert.That((seventh.Error, seventh.Message), Is.EqualTo((TxValidationError.AccountLimitExceeded, "account limit exceeded: pooled 6 txs")));
-        Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, 50, 10 * Gwei, Gwei)).Error, Is.EqualTo(TxValidationError.AccountLimitExceeded));
+        Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, 20, 10 * Gwei, Gwei)).Accepted, Is.True, "gapped: queued");
+        Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, 21, 10 * Gwei, Gwei)).Accepted, Is.True, "gapped: queued");
+        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((10, 2)));
+        TxPoolSubmitResult third = pool.Submit(TestTx.Eip1559(DevKeys.Key0, 22, 10 * Gwei, Gwei));
+        Assert.That((third.Error, third.Message), Is.EqualTo((TxValidationError.AccountLimitExceeded, "account limit exceeded: pooled 12 txs")));
         Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key1, 0, 10 * Gwei, Gwei)).Accepted, Is.True, "other senders are unaffected");
+    }
+
+    [TestCase(10UL, 1UL, Description = "a cheaper newcomer within its slots still displaces the excess")]
+    [TestCase(10UL, 50UL, Description = "a pricier newcomer displaces the excess too")]
+    public void Full_pool_takes_room_from_the_sender_furthest_over_its_guaranteed_slots(ulong bigSenderGwei, ulong newcomerGwei)
+    {
+        Pool pool = CreatePool(new TxPoolOptions { MaxPendingPerSender = 2, MaxPending = 6 });
+        var big = new List<Transaction>();
+        for (ulong n = 0; n < 5; n++)
+        {
+            big.Add(Accept(pool, TestTx.Eip1559(DevKeys.Key0, n, bigSenderGwei * Gwei, Gwei)));
+        }
+
+        Accept(pool, TestTx.Eip1559(DevKeys.Key1, 0, 10 * Gwei, Gwei));
+        Assert.That(pool.PendingCount, Is.EqualTo(6), "full");
+
+        Transaction newcomer = Accept(pool, TestTx.Eip1559(DevKeys.Key2, 0, (newcomerGwei + 1) * Gwei, Gwei));
+
+        Assert.That(pool.TryGet(newcomer.Hash, out _), Is.True);
+        Assert.That(pool.TryGet(big[4].Hash, out _), Is.False, "the big sender's highest nonce made room");
+        Assert.That(pool.TryGet(big[3].Hash, out _), Is.True);
+        Assert.That(pool.PendingCount, Is.EqualTo(6));
+    }
+
+    [Test]
+    public void Full_pool_refuses_a_sender_already_beyond_its_guaranteed_slots()
+    {
+        Pool pool = CreatePool(new TxPoolOptions { MaxPendingPerSender = 2, MaxPending = 4 });
+        for (ulong n = 0; n < 4; n++)
+        {
+            Accept(pool, TestTx.Eip1559(DevKeys.Key0, n, 10 * Gwei, Gwei));
+        }
+
+        TxPoolSubmitResult fifth = pool.Submit(TestTx.Eip1559(DevKeys.Key0, 4, 100 * Gwei, 50 * Gwei));
+        Assert.That(fifth.Error, Is.EqualTo(TxValidationError.AccountLimitExceeded));
+        Assert.That(fifth.Message, Does.Contain("pool full and sender holds 4 pending txs (guaranteed 2)"));
+        Assert.That(pool.PendingCount, Is.EqualTo(4), "nothing changed");
     }
 
     [Test]

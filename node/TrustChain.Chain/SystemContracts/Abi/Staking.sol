@@ -31,6 +31,9 @@ interface IStaking {
     /// @notice Claimable rewards were paid out.
     event RewardsClaimed(address indexed account, uint256 amount);
 
+    /// @notice A validator jailed for downtime returned to the candidates for the next epoch's validator set.
+    event Unjailed(address indexed validator);
+
     /// @notice Adds msg.value to the caller's bonded stake in `role`; a new member needs the role's minimum. Validators use stakeValidator first.
     /// Roles: 0 Validator, 1 EnrollmentOperator, 2 Issuer, 3 Prover, 4 ModelHost.
     /// Gas: 60000.
@@ -51,6 +54,10 @@ interface IStaking {
     /// @notice Pays out the caller's distributed fee-share rewards.
     /// Gas: 30000.
     function claimRewards() external returns (uint256 amount);
+
+    /// @notice Ends the caller's Validator jail after downtime once block.number has reached jailedUntil; the bonded stake must be at least the minimum. A validator tombstoned for double-signing can never unjail.
+    /// Gas: 30000.
+    function unjail() external;
 
     /// @notice Bonded stake of `account` in `role` (wei).
     /// Gas: 2500.
@@ -87,6 +94,18 @@ interface IStaking {
     /// @notice The validator's 33-byte consensus key (empty if none).
     /// Gas: 2500.
     function validatorKey(address account) external view returns (bytes memory);
+
+    /// @notice True iff the validator was slashed for double-signing: jailed forever.
+    /// Gas: 2500.
+    function isTombstoned(address validator) external view returns (bool);
+
+    /// @notice The validator's downtime window: commits counted since tracking (re)started and how many of the last downtimeWindow it missed.
+    /// Gas: 2500.
+    function signingInfo(address validator) external view returns (uint256 observed, uint256 missed);
+
+    /// @notice The block that included the double-sign evidence with this keccak256 hash (0 if none).
+    /// Gas: 2500.
+    function evidenceBlock(bytes32 evidenceHash) external view returns (uint256);
 
     /// @notice Minimum bonded stake of an active member of `role` (wei).
     /// Gas: 2500.

@@ -83,6 +83,23 @@ public sealed class SystemContractContext
         (_logs ??= []).Add(@event.Encode(Contract, values));
     }
 
+    /// <summary>
+    /// Where native APIs of other system contracts (e.g. <c>StakingState.Slash(..., logs)</c>) put the events they emit
+    /// on this call's behalf, so those land in the receipt in order with this contract's own; read-only calls get none.
+    /// </summary>
+    public ICollection<LogEntry> ForeignLogs
+    {
+        get
+        {
+            if (IsReadOnly)
+            {
+                throw new ContractRevertException(ContractStorage.ReadOnlyReason);
+            }
+
+            return _logs ??= [];
+        }
+    }
+
     [DoesNotReturn]
     public void Revert(string reason) => throw new ContractRevertException(reason);
 

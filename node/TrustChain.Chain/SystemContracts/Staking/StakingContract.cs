@@ -12,12 +12,14 @@ public sealed class StakingContract : SystemContract
     private const string RoleNote = "Roles: 0 Validator, 1 EnrollmentOperator, 2 Issuer, 3 Prover, 4 ModelHost.";
 
     private readonly StakingState _staking;
+    private readonly ValidatorSlashing _slashing;
 
     public StakingContract(StakingState staking)
         : base("Staking", SystemContractAddresses.Staking)
     {
         ArgumentNullException.ThrowIfNull(staking);
         _staking = staking;
+        _slashing = new ValidatorSlashing(staking);
 
         Event(StakingEvents.StakedDeclaration, "Stake bonded; newStake is the account's bonded stake in the role afterwards.");
         Event(StakingEvents.ValidatorKeySetDeclaration, "A validator's consensus key was recorded.");
@@ -28,6 +30,7 @@ public sealed class StakingContract : SystemContract
         Event(StakingEvents.FeesAccruedDeclaration, "Fees were added to the role's reward pool for the current epoch.");
         Event(StakingEvents.RewardsDistributedDeclaration, "At an epoch boundary the role's pool went pro rata to its active members; remainder stays pooled.");
         Event(StakingEvents.RewardsClaimedDeclaration, "Claimable rewards were paid out.");
+        Event(StakingEvents.UnjailedDeclaration, "A validator jailed for downtime returned to the candidates for the next epoch's validator set.");
 
         Function("function stake(uint8 role) payable", StakingGas.Stake, Stake,
             $"Adds msg.value to the caller's bonded stake in `role`; a new member needs the role's minimum. Validators use stakeValidator first.\n{RoleNote}\nGas: {StakingGas.Stake}.");
@@ -39,6 +42,8 @@ public sealed class StakingContract : SystemContract
             $"Pays out every matured unbonding entry of the caller.\nGas: {StakingGas.Withdraw} + {StakingGas.WithdrawPerEntry} per pending entry.");
         Function("function claimRewards() returns (uint256 amount)", StakingGas.ClaimRewards, ClaimRewards,
             $"Pays out the caller's distributed fee-share rewards.\nGas: {StakingGas.ClaimRewards}.");
+        Function("function unjail()", StakingGas.Unjail, Unjail,
+            $"Ends the caller's Validator jail after downtime once block.number has reached jailedUntil; the bonded stake must be at least the minimum. A validator tombstoned for double-signing can never unjail.\nGas: {StakingGas.Unjail}.");
 
         Function("function stakeOf(address account, uint8 role) view returns (uint256)", StakingGas.View, StakeOf,
             $"Bonded stake of `account` in `role` (wei).\nGas: {StakingGas.View}.");
@@ -60,6 +65,12 @@ public sealed class StakingContract : SystemContract
             $"Pending unbonding entries of `account` (at most {StakingLedger.MaxUnbondingEntries}).\nGas: {StakingGas.ListView} + {StakingGas.ListViewPerItem} per entry.");
         Function("function validatorKey(address account) view returns (bytes)", StakingGas.View, ValidatorKey,
             $"The validator's 33-byte consensus key (empty if none).\nGas: {StakingGas.View}.");
+        Function("function isTombstoned(address validator) view returns (bool)", StakingGas.View, IsTombstoned,
+            $"True iff the validator was slashed for double-signing: jailed forever.\nGas: {StakingGas.View}.");
+        Function("function signingInfo(address validator) view returns (uint256 observed, uint256 missed)", StakingGas.View, SigningInfo,
+            $"The validator's downtime window: commits counted since tracking (re)started and how many of the last downtimeWindow it missed.\nGas: {StakingGas.View}.");
+        Function("function evidenceBlock(bytes32 evidenceHash) view returns (uint256)", StakingGas.View, EvidenceBlock,
+            $"The block that included the double-sign evidence with this keccak256 hash (0 if none).\nGas: {StakingGas.View}.");
         Function("function minimumStake(uint8 role) view returns (uint256)", StakingGas.View, MinimumStake,
             $"Minimum bonded stake of an active member of `role` (wei).\nGas: {StakingGas.View}.");
         Function("function unbondingBlocks() view returns (uint256)", StakingGas.View, UnbondingBlocks,
@@ -126,6 +137,30 @@ public sealed class StakingContract : SystemContract
         ctx.Emit(StakingEvents.RewardsClaimed, ctx.Caller, amount);
         return [amount];
     }
+
+    private object?[] Unjail(SystemContractContext ctx, AbiArgs args)
+    {
+        StakingLedger ledger = Ledger(ctx);
+        if (_slashing.UnjailError(ledger, ctx.Caller, ctx.Block.Number) is { } error)
+        {
+            ctx.Revert(error);
+        }
+
+        ledger.SetUnjailRequired(ctx.Caller, StakingRole.Validator, false);
+        ctx.Emit(StakingEvents.Unjailed, ctx.Caller);
+        return [];
+    }
+
+    private object?[] IsTombstoned(SystemContractContext ctx, AbiArgs args) =>
+        [Ledger(ctx).GetJailedUntil(args.Address(0), StakingRole.Validator) == StakingState.Forever];
+
+    private object?[] SigningInfo(SystemContractContext ctx, AbiArgs args)
+    {
+        SigningInfo info = _slashing.GetSigningInfo(ctx.State, args.Address(0));
+        return [(UInt256)info.Observed, (UInt256)info.Missed];
+    }
+
+    private object?[] EvidenceBlock(SystemContractContext ctx, AbiArgs args) => [(UInt256)_slashing.GetEvidenceBlock(ctx.State, args.Bytes32(0))];
 
     private object?[] StakeOf(SystemContractContext ctx, AbiArgs args) => [Ledger(ctx).GetStake(args.Address(0), Role(ctx, args, 1))];
 

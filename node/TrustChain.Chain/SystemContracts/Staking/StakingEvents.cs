@@ -14,6 +14,7 @@ public static class StakingEvents
     public const string FeesAccruedDeclaration = "event FeesAccrued(uint8 indexed role, address indexed payer, uint256 amount)";
     public const string RewardsDistributedDeclaration = "event RewardsDistributed(uint8 indexed role, uint256 amount, uint256 remainder)";
     public const string RewardsClaimedDeclaration = "event RewardsClaimed(address indexed account, uint256 amount)";
+    public const string UnjailedDeclaration = "event Unjailed(address indexed validator)";
 
     public static readonly AbiEvent Staked = AbiEvent.Parse(StakedDeclaration);
     public static readonly AbiEvent ValidatorKeySet = AbiEvent.Parse(ValidatorKeySetDeclaration);
@@ -24,4 +25,5 @@ public static class StakingEvents
     public static readonly AbiEvent FeesAccrued = AbiEvent.Parse(FeesAccruedDeclaration);
     public static readonly AbiEvent RewardsDistributed = AbiEvent.Parse(RewardsDistributedDeclaration);
     public static readonly AbiEvent RewardsClaimed = AbiEvent.Parse(RewardsClaimedDeclaration);
+    public static readonly AbiEvent Unjailed = AbiEvent.Parse(UnjailedDeclaration);
 }

@@ -12,6 +12,7 @@ public static class StakingGas
     public const ulong Withdraw = 25_000;
     public const ulong WithdrawPerEntry = 12_000;
     public const ulong ClaimRewards = 30_000;
+    public const ulong Unjail = 30_000;
     public const ulong View = 2_500;
     public const ulong ListView = 2_500;
     public const ulong ListViewPerItem = 1_600;

@@ -23,6 +23,7 @@ internal sealed class StakingLedger
     private static readonly StorageMap MemberAtMap = StorageMap.Named("staking.memberAt");
     private static readonly StorageMap MemberIndexMap = StorageMap.Named("staking.memberIndex");
     private static readonly StorageMap JailedUntilMap = StorageMap.Named("staking.jailedUntil");
+    private static readonly StorageMap UnjailRequiredMap = StorageMap.Named("staking.unjailRequired");
     private static readonly StorageMap ValidatorKeyMap = StorageMap.Named("staking.validatorKey");
     private static readonly StorageMap UnbondingCountMap = StorageMap.Named("staking.unbondingCount");
     private static readonly StorageMap UnbondingAmountMap = StorageMap.Named("staking.unbondingAmount");
@@ -49,7 +50,15 @@ internal sealed class StakingLedger
 
     public ulong GetJailedUntil(Address account, StakingRole role) => _storage.GetUInt64(JailedUntilMap.Map(Key(role))[account]);
 
-    public bool IsJailed(Address account, StakingRole role, ulong blockNumber) => blockNumber < GetJailedUntil(account, role);
+    /// <summary>Jailed while the jail term runs and, for a slashing jail, until the account calls unjail().</summary>
+    public bool IsJailed(Address account, StakingRole role, ulong blockNumber) =>
+        blockNumber < GetJailedUntil(account, role) || IsUnjailRequired(account, role);
+
+    public bool IsUnjailRequired(Address account, StakingRole role) => _storage.GetBool(UnjailRequiredMap.Map(Key(role))[account]);
+
+    /// <summary>Set by a slashing jail, so the account stays out of the active set after the term until it asks back in.</summary>
+    public void SetUnjailRequired(Address account, StakingRole role, bool required) =>
+        _storage.SetBool(UnjailRequiredMap.Map(Key(role))[account], required);
 
     public bool IsActive(Address account, StakingRole role, ulong blockNumber)
     {
