@@ -40,6 +40,7 @@ internal sealed class HumanLedger
     private static readonly StorageSlot RootQueueHeadSlot = StorageSlot.Named("human.root.queue.head");
     private static readonly StorageSlot RootQueueTailSlot = StorageSlot.Named("human.root.queue.tail");
     private static readonly StorageMap NullifierMap = StorageMap.Named("human.nullifier");
+    private static readonly StorageMap VerifiedMessageMap = StorageMap.Named("human.verified.message");
 
     private readonly ContractStorage _storage;
     private readonly ChainParameters _parameters;
@@ -340,6 +341,15 @@ internal sealed class HumanLedger
     public int ExtraKeyCount(HumanProof proof) => ProofDepth(proof) is { } depth ? _keys.ExtraKeys(depth).Count : 0;
 
     public void MarkNullifierUsed(in UInt256 scope, in UInt256 nullifier) => _storage.SetBool(NullifierMap.Map(scope)[nullifier], true);
+
+    /// <summary>
+    /// Records that a verified proof in <paramref name="scope"/> committed to <paramref name="message"/>. The message is a
+    /// public input the prover signed into the proof, so a proof whose message is an address binds that account: a
+    /// front-runner resubmitting it cannot change whom it vouches for.
+    /// </summary>
+    public void MarkMessageVerified(in UInt256 scope, in UInt256 message) => _storage.SetBool(VerifiedMessageMap.Map(scope)[message], true);
+
+    public bool IsMessageVerified(in UInt256 scope, in UInt256 message) => _storage.GetBool(VerifiedMessageMap.Map(scope)[message]);
 
     public void Emit(AbiEvent @event, params object?[] values) => _emit?.Invoke(@event, values);
 

@@ -140,6 +140,7 @@ public sealed class HumanRegistryContract : SystemContract
         }
 
         ledger.MarkNullifierUsed(proof.Scope, proof.Nullifier);
+        ledger.MarkMessageVerified(proof.Scope, proof.Message);
         UInt256 proverShare = StakingLedger.MulDiv(fee, (uint)_human.Parameters.VerificationProverBps, StakingLedger.BasisPoints);
         UInt256 validatorShare = StakingLedger.MulDiv(fee, (uint)_human.Parameters.VerificationValidatorBps, StakingLedger.BasisPoints);
         // The operators' pool takes the remainder, so rounding never loses or mints a wei.

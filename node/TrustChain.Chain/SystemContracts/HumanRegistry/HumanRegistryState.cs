@@ -5,6 +5,8 @@ using TrustChain.Chain.State;
 using TrustChain.Core;
 using TrustChain.Zk.LeanImt;
 
+using TrustChain.Chain.SystemContracts.Models;
+
 namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 /// nullifiers are 256-bit words exactly as in the ABI. Also the chain's <see cref="IHumanSetRootProvider"/>: a header's
 /// humanSetRoot is the set's LeanIMT root after the block (zero while the set is empty).
 /// </summary>
-public sealed class HumanRegistryState : IHumanSetRootProvider
+public sealed class HumanRegistryState : IHumanSetRootProvider, IHumanProofOracle
 {
     public HumanRegistryState(ChainParameters parameters, HumanVerificationKeys verificationKeys)
     {
@@ -81,6 +83,13 @@ public sealed class HumanRegistryState : IHumanSetRootProvider
 
     /// <summary>Whether verifyHuman already consumed (scope, nullifier); scope is the raw value, not its hash.</summary>
     public bool IsNullifierUsed(IStateReader state, UInt256 scope, UInt256 nullifier) => Reader(state).IsNullifierUsed(scope, nullifier);
+
+    /// <summary>
+    /// True when a proof verified on chain in <paramref name="scope"/> carried <paramref name="user"/>'s address as its
+    /// message (e.g. a buyer of a requireHuman model proving in scope keccak("model", id) with message = its address).
+    /// </summary>
+    public bool HasHumanProof(IStateReader state, Address user, UInt256 scope) =>
+        Reader(state).IsMessageVerified(scope, new UInt256(user.Bytes));
 
     /// <summary>
     /// The human sharing the most of <paramref name="tags"/> at <paramref name="blockNumber"/> (tags of humans deleted at

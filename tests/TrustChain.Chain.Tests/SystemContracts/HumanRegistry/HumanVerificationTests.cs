@@ -36,6 +36,11 @@ public sealed class HumanVerificationTests
         UInt256 stakingBalance = h.Balance(StakingState.ContractAddress);
         TxReceipt receipt = h.SendOk(ChainTestKit.Key0, "verifyHuman", fee, WithProver(VectorArgs(), ProverAccount));
 
+        // The vector's message is 1: the proof vouches for account 0x…01 in its scope, and for nobody else.
+        Assert.That(h.Human.HasHumanProof(h.Head, Address.Parse("0x0000000000000000000000000000000000000001"), VectorValue("scope")), Is.True);
+        Assert.That(h.Human.HasHumanProof(h.Head, ChainTestKit.Key0.Address, VectorValue("scope")), Is.False, "the payer is not the one vouched for");
+        Assert.That(h.Human.HasHumanProof(h.Head, Address.Parse("0x0000000000000000000000000000000000000001"), VectorValue("scope") + 1), Is.False);
+
         UInt256 proverShare = fee * 4_000 / 10_000;
         UInt256 validatorShare = fee * 3_000 / 10_000;
         UInt256 operatorShare = fee - proverShare - validatorShare;
