@@ -15,8 +15,8 @@ log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # librocksdb7.8 and libsecp256k1-1 are the engines the node binds with P/Invoke; nodejs/npm run the interop
-# peers (ethers, snarkjs, Semaphore) in the tests.
-NEEDED=(librocksdb7.8 libsecp256k1-1 ca-certificates)
+# peers (ethers, snarkjs, Semaphore) in the tests; chromium is the headless browser the explorer's Playwright test drives.
+NEEDED=(librocksdb7.8 libsecp256k1-1 ca-certificates chromium)
 command -v node >/dev/null 2>&1 || NEEDED+=(nodejs)
 command -v npm >/dev/null 2>&1 || NEEDED+=(npm)
 MISSING=()

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using TrustChain.Bench.Cli;
 using TrustChain.Bench.InProcess;
 using TrustChain.Bench.Load;
+using TrustChain.Bench.Zk;
 
 namespace TrustChain.Bench;
 
@@ -24,6 +25,14 @@ public static class Program
                     return await TransferLoadCommand.RunAsync(new CommandArgs(args[2..])).ConfigureAwait(false);
                 case "inprocess blocks":
                     return InProcessBlocksCommand.Run(new CommandArgs(args[2..]));
+                case "inprocess models":
+                    return Registries.ModelBenchCommand.Run(new CommandArgs(args[2..]));
+                case "inprocess credentials":
+                    return Registries.CredentialBenchCommand.Run(new CommandArgs(args[2..]));
+                case "inprocess palm":
+                    return await Palm.PalmBenchCommand.RunAsync(new CommandArgs(args[2..])).ConfigureAwait(false);
+                case "zk run":
+                    return ZkCommand.Run(new CommandArgs(args[2..]));
             }
         }
         catch (BenchUsageException e)
@@ -32,11 +41,15 @@ public static class Program
             return 2;
         }
 
-        if (args.Length > 0 && args[0] is "load" or "inprocess")
+        if (args.Length > 0 && args[0] is "load" or "inprocess" or "zk")
         {
             Console.Error.WriteLine("usage: load rpc --url U [--connections 32] [--seconds 10] [--method eth_blockNumber]");
             Console.Error.WriteLine("       load transfers --url U [--count 10000] [--senders 10] [--chain-id auto] [--batch 50]");
             Console.Error.WriteLine("       inprocess blocks [--txs 10000] [--senders 1000]");
+            Console.Error.WriteLine("       inprocess models [--users 5000] [--rounds 2] [--per-block 5000]");
+            Console.Error.WriteLine("       inprocess credentials [--credentials 20000] [--batch 500] [--batches-per-block 20] [--verifications 10000] [--verifiers 1000]");
+            Console.Error.WriteLine("       inprocess palm [--people 100] [--evaluations 2000] [--seconds 10] [--zkey F] [--genesis F]");
+            Console.Error.WriteLine("       zk run [--zkey F --wtns F] [--imt-log2 16] [--skip-slow true]");
             return 2;
         }
 

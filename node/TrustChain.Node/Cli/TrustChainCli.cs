@@ -98,5 +98,11 @@ public static class TrustChainCli
         yield return TxCommands.Create(context);
         yield return ConfigCommands.Create(context, config);
         yield return ZkCommands.Create(context);
+        yield return CredentialCommands.Create(context);
+        yield return PalmCommands.Create(context);
+        yield return ProverCommands.Create(context);
+        yield return ModelCommands.Create(context);
+        yield return StakeCommands.Create(context);
+        yield return HumanCommands.Create(context);
     }
 }

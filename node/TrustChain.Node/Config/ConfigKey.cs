@@ -9,4 +9,13 @@ public sealed record ConfigKey(string Name, string JsonName)
     public string Flag => "--" + Name;
 
     public string EnvironmentVariable => "TRUSTCHAIN_" + Name.Replace('-', '_').ToUpperInvariant();
+
+    /// <summary>The value itself is secret (never printed by `config show`).</summary>
+    public bool Secret { get; init; }
+
+    /// <summary>A boolean switch (`--dev`) rather than a flag with a value.</summary>
+    public bool IsSwitch { get; init; }
+
+    /// <summary>What applies when no source sets the key, as `config show` prints it.</summary>
+    public string? DefaultDescription { get; init; }
 }

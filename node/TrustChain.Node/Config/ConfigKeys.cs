@@ -1,20 +1,37 @@
+using TrustChain.Node.Hosting.Network;
+
 namespace TrustChain.Node.Config;
 
-/// <summary>Every setting the config file and TRUSTCHAIN_* environment may carry.</summary>
+/// <summary>
+/// Every setting the config file and TRUSTCHAIN_* environment may carry. Precedence, highest first: command-line
+/// flags, TRUSTCHAIN_* environment variables, the config file (--config or TRUSTCHAIN_CONFIG), built-in defaults.
+/// </summary>
 public static class ConfigKeys
 {
-    public static readonly ConfigKey Dev = new("dev", "dev");
-    public static readonly ConfigKey DataDir = new("datadir", "datadir");
-    public static readonly ConfigKey Genesis = new("genesis", "genesis");
-    public static readonly ConfigKey RpcAddr = new("rpc-addr", "rpcAddr");
-    public static readonly ConfigKey RpcPort = new("rpc-port", "rpcPort");
+    public static readonly ConfigKey Dev = new("dev", "dev") { IsSwitch = true, DefaultDescription = "false" };
+    public static readonly ConfigKey DataDir = new("datadir", "datadir") { DefaultDescription = "~/.trustchain/node (dev: ~/.trustchain/dev)" };
+    public static readonly ConfigKey Genesis = new("genesis", "genesis") { DefaultDescription = "the genesis stored in the data dir (dev: bundled genesis.json)" };
+    public static readonly ConfigKey RpcAddr = new("rpc-addr", "rpcAddr") { DefaultDescription = RunSettings.DefaultRpcAddress };
+    public static readonly ConfigKey RpcPort = new("rpc-port", "rpcPort") { DefaultDescription = "8545" };
     public static readonly ConfigKey ValidatorKey = new("validator-key", "validatorKey");
     public static readonly ConfigKey Unlock = new("unlock", "unlock");
-    public static readonly ConfigKey PasswordFile = new("password-file", "passwordFile");
-    public static readonly ConfigKey BlockTime = new("block-time", "blockTime");
-    public static readonly ConfigKey Cors = new("cors", "cors");
-    public static readonly ConfigKey Keystore = new("keystore", "keystore");
+    public static readonly ConfigKey PasswordFile = new("password-file", "passwordFile") { DefaultDescription = "prompt" };
+    public static readonly ConfigKey BlockTime = new("block-time", "blockTime") { DefaultDescription = "genesis blockTimeMs" };
+    public static readonly ConfigKey Cors = new("cors", "cors") { DefaultDescription = "*" };
+    public static readonly ConfigKey Keystore = new("keystore", "keystore") { DefaultDescription = "DATADIR/keystore" };
+
+    /// <summary>"Information", or per component: "Consensus=Debug,Rpc=Warning" (see <see cref="LogSettings"/>).</summary>
+    public static readonly ConfigKey LogLevel = new("log-level", "logLevel") { DefaultDescription = "Information" };
+
+    /// <summary>"console" (one human-readable line per event) or "json" (one JSON object per line).</summary>
+    public static readonly ConfigKey LogFormat = new("log-format", "logFormat") { DefaultDescription = "console" };
+
+    /// <summary>Milliseconds without a new head after which /health answers 503.</summary>
+    public static readonly ConfigKey HealthMaxHeadAge = new("health-max-head-age", "healthMaxHeadAge") { DefaultDescription = "max(30000, 10 × block time)" };
 
     public static IReadOnlyList<ConfigKey> All { get; } =
-        [Dev, DataDir, Genesis, RpcAddr, RpcPort, ValidatorKey, Unlock, PasswordFile, BlockTime, Cors, Keystore];
+    [
+        Dev, DataDir, Genesis, RpcAddr, RpcPort, ValidatorKey, Unlock, PasswordFile, BlockTime, Cors, Keystore,
+        LogLevel, LogFormat, HealthMaxHeadAge, .. NetworkConfigKeys.All,
+    ];
 }

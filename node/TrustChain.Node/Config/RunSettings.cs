@@ -35,6 +35,16 @@ public sealed record RunSettings
     /// <summary>Null: the RPC server's default.</summary>
     public IReadOnlyList<string>? CorsOrigins { get; init; }
 
+    /// <summary>Log format and per-component levels.</summary>
+    public LogSettings Logging { get; init; } = LogSettings.Default;
+
+    /// <summary>Null: max(30 s, 10 block times); /health turns 503 when the head is older.</summary>
+    public int? HealthMaxHeadAgeMs { get; init; }
+
+    /// <summary>The /health threshold for a chain whose blocks come every <paramref name="blockTimeMs"/>.</summary>
+    public TimeSpan HealthMaxHeadAge(ulong blockTimeMs) =>
+        TimeSpan.FromMilliseconds(HealthMaxHeadAgeMs ?? (double)Math.Max(30_000UL, Math.Min(blockTimeMs, 3_600_000UL) * 10));
+
     /// <summary>Resolves and checks every run setting; throws <see cref="ConfigException"/> on the first bad one.</summary>
     public static RunSettings Resolve(LayeredConfig config)
     {
@@ -76,6 +86,8 @@ public sealed record RunSettings
             KeystoreDir = config.GetPath(ConfigKeys.Keystore) ?? Path.Combine(dataDir, "keystore"),
             BlockTimeMs = blockTime,
             CorsOrigins = config.GetList(ConfigKeys.Cors),
+            Logging = LogSettings.Resolve(config),
+            HealthMaxHeadAgeMs = config.Get(ConfigKeys.HealthMaxHeadAge) is null ? null : config.GetInt(ConfigKeys.HealthMaxHeadAge, 0, 100, 86_400_000),
         };
     }
 }

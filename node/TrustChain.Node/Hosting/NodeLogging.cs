@@ -1,19 +1,32 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
+using TrustChain.Node.Config;
+using TrustChain.Node.Config.Logging;
 
 namespace TrustChain.Node.Hosting;
 
-/// <summary>One line per event on the console, with a millisecond timestamp; ASP.NET Core's chatter only from warnings up.</summary>
+/// <summary>
+/// The node's logger factory: console lines or JSON lines (<see cref="LogSettings.Format"/>), a default level and
+/// per-component levels; ASP.NET Core's chatter only from warnings up unless a rule names it.
+/// </summary>
 public static class NodeLogging
 {
-    public static ILoggerFactory CreateFactory() => LoggerFactory.Create(builder => builder
-        .SetMinimumLevel(LogLevel.Information)
-        .AddFilter("Microsoft", LogLevel.Warning)
-        .AddSimpleConsole(options =>
+    public static ILoggerFactory CreateFactory() => CreateFactory(LogSettings.Default);
+
+    public static ILoggerFactory CreateFactory(LogSettings settings, TextWriter? output = null, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        TextWriter target = output ?? Console.Out;
+        return LoggerFactory.Create(builder =>
         {
-            options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss.fff ";
-            options.UseUtcTimestamp = true;
-            options.ColorBehavior = LoggerColorBehavior.Disabled;
-        }));
+            builder.ClearProviders();
+            builder.SetMinimumLevel(settings.DefaultLevel);
+            builder.AddFilter("Microsoft", settings.DefaultLevel > LogLevel.Warning ? settings.DefaultLevel : LogLevel.Warning);
+            foreach ((string category, LogLevel level) in settings.CategoryLevels)
+            {
+                builder.AddFilter(category, level);
+            }
+
+            builder.AddProvider(new StructuredLoggerProvider(target, settings.Format, time));
+        });
+    }
 }

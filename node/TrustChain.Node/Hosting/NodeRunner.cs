@@ -2,41 +2,73 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using TrustChain.Chain.Blocks;
 using TrustChain.Chain.Specs;
+using TrustChain.Chain.SystemContracts.Credentials;
+using TrustChain.Chain.SystemContracts.Models;
+using TrustChain.Chain.SystemContracts.HumanRegistry;
 using TrustChain.Chain.SystemContracts.Staking;
 using TrustChain.Consensus.Dev;
 using TrustChain.Core.Crypto;
 using TrustChain.Node.Cli;
 using TrustChain.Node.Config;
 using TrustChain.Node.Dev;
+using TrustChain.Node.Hosting.Network;
+using TrustChain.Node.Prover;
 using TrustChain.Rpc.Hosting;
 using TrustChain.Rpc.JsonRpc;
+using TrustChain.Rpc.Metrics;
 using TrustChain.Rpc.Modules.Eth;
+using TrustChain.Rpc.Modules.Prover;
+using TrustChain.Rpc.Modules.Trust;
 using ChainTxPool = TrustChain.Chain.TxPool.TxPool;
 
 namespace TrustChain.Node.Hosting;
 
 /// <summary>
 /// `trustchain run`: opens the chain (RocksDB under datadir/db), the mempool, the JSON-RPC server with the eth
-/// module and, with a validator key, the dev block producer; runs until SIGINT/SIGTERM or cancellation, then stops
-/// producing (the block in flight is finished), disposes the RPC server and closes the database.
+/// module and then either joins the P2P network (<see cref="NetworkSettings"/> given: Tendermint as a validator or a
+/// follower, with block sync) or, standalone with a validator key, runs the dev block producer; runs until
+/// SIGINT/SIGTERM or cancellation, then stops producing (the block in flight is finished), disposes the RPC server
+/// and closes the database.
 /// </summary>
+/// <remarks>
+/// `--dev` keeps the dev block producer rather than a one-validator Tendermint: the dev chain seals a block as soon as
+/// transactions arrive, which the engine's fixed timeoutCommit cadence cannot do.
+/// </remarks>
 public sealed class NodeRunner
 {
     private readonly RunSettings _settings;
     private readonly CliContext _context;
+    private readonly NetworkSettings? _network;
+    private readonly ProverSettings? _prover;
 
-    public NodeRunner(RunSettings settings, CliContext context)
+    /// <param name="network">Null: a standalone node (dev producer with a key, RPC only without).</param>
+    /// <param name="prover">Non-null: also serve prover_* with this OPRF share and prover key (`--prover`).</param>
+    public NodeRunner(RunSettings settings, CliContext context, NetworkSettings? network = null, ProverSettings? prover = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(context);
+        if (network is not null && settings.Dev)
+        {
+            throw new ConfigException("--dev runs a standalone dev chain; P2P settings (--validator, --p2p-port, peers) do not apply to it.");
+        }
+
         _settings = settings;
         _context = context;
+        _network = network;
+        _prover = prover;
     }
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         ChainSpec spec = GenesisLoader.Load(ResolveGenesisPath());
         PrivateKey? validator = ValidatorKeyLoader.Load(_settings, spec, _context.PasswordPrompt);
+        if (_network is not null && _network.Validator != validator is not null)
+        {
+            throw new ConfigException(_network.Validator
+                ? "--validator needs the validator key: --validator-key FILE or --unlock ADDRESS."
+                : "a validator key was given without --validator: add --validator to sign blocks on the network.");
+        }
+
         Directory.CreateDirectory(_settings.DataDir);
         if (_settings.Dev && !File.Exists(NodePaths.Genesis(_settings.DataDir)))
         {
@@ -47,10 +79,10 @@ public sealed class NodeRunner
         using PosixSignalRegistration sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         using PosixSignalRegistration sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
 
-        using ILoggerFactory loggerFactory = NodeLogging.CreateFactory();
+        using ILoggerFactory loggerFactory = NodeLogging.CreateFactory(_settings.Logging);
         ILogger log = loggerFactory.CreateLogger("TrustChain.Node");
 
-        using Blockchain chain = Blockchain.Open(NodePaths.Database(_settings.DataDir), spec, CreateChainOptions(spec));
+        using Blockchain chain = Blockchain.Open(NodePaths.Database(_settings.DataDir), spec, CreateChainOptions(spec, out SystemContractStates states));
         ChainTxPool pool = new(spec, () => chain.HeadState, () => chain.NextBaseFee);
         chain.TxPool = pool;
         log.LogInformation("Opened {DataDir}: chain {Name} (id {ChainId}), genesis {Genesis}, head #{Head} {HeadHash}",
@@ -58,18 +90,47 @@ public sealed class NodeRunner
 
         using EthRpcContext eth = new(chain, pool);
         RpcMethodRegistry methods = new();
-        EthRpcModule.Register(methods, eth);
+        EthRpcModule ethModule = EthRpcModule.Register(methods, eth);
+        TrustRpcModule.Register(methods, new TrustRpcContext(eth, states.Staking, states.Humans, states.Credentials, states.Models));
+        if (_prover is not null)
+        {
+            ProverService prover = new(chain, states.Humans, _prover.LoadShare(_context.PasswordPrompt), ProverCommittee.Load(_prover.CommitteeFile),
+                _prover.LoadKey(_context.PasswordPrompt), _prover.Options, loggerFactory.CreateLogger("TrustChain.Prover"));
+            methods.Register(new ProverRpcModule(prover));
+            log.LogInformation("Prover: committee member {Member} of a {Threshold}-of-n OPRF key, account {Prover}",
+                prover.Info.Member, prover.Info.Threshold, prover.Info.Prover);
+        }
+
+        MetricsRegistry metrics = new();
+        NetworkNode? network = null;
+        using NodeMetrics nodeMetrics = new(metrics, chain, pool, () => network?.Host.PeerCount ?? 0);
+        metrics.Gauge(MetricNames.RpcSubscriptions, "Live eth_subscribe subscriptions.", () => ethModule.Subscriptions.ActiveSubscriptions);
+        using NodeHealth health = new(chain, new HealthOptions
+        {
+            MaxHeadAge = _settings.HealthMaxHeadAge(_settings.BlockTimeMs is { } ms ? (ulong)ms : spec.Parameters.BlockTimeMs),
+            PeerCount = () => network?.Host.PeerCount ?? 0,
+        });
         RpcOptions rpcOptions = new() { ListenAddress = _settings.RpcAddress, Port = _settings.RpcPort };
         if (_settings.CorsOrigins is { } origins)
         {
             rpcOptions.CorsAllowedOrigins = origins;
         }
 
-        await using RpcServer rpc = new(rpcOptions, methods, loggerFactory);
+        await using RpcServer rpc = new(rpcOptions, methods, loggerFactory, new RpcMetrics(metrics));
+        rpc.MapMetrics(metrics);
+        rpc.MapHealth(health);
         await rpc.StartAsync(shutdown.Token).ConfigureAwait(false);
 
+        Task? consensus = null;
+        if (_network is not null)
+        {
+            network = new NetworkNode(chain, pool, _network, NodeKeyFile.LoadOrCreate(_network.NodeKeyFile), validator, _settings.DataDir, loggerFactory);
+            await network.StartAsync(shutdown.Token).ConfigureAwait(false);
+            consensus = Task.Run(() => network.RunAsync(shutdown.Token), CancellationToken.None);
+        }
+
         DevBlockProducer? producer = null;
-        if (validator is not null)
+        if (validator is not null && network is null)
         {
             ulong blockTimeMs = _settings.BlockTimeMs is { } configured ? (ulong)configured : spec.Parameters.BlockTimeMs;
             DevBlockProducer dev = new(
@@ -81,14 +142,15 @@ public sealed class NodeRunner
             dev.BlockProduced += block => log.LogInformation(
                 "Committed block #{Number} txs={Txs} gas={Gas} hash={Hash} in {Ms:0.0} ms",
                 block.Block.Number, block.Block.Transactions.Count, block.Block.Header.GasUsed, block.Block.Hash, block.Elapsed.TotalMilliseconds);
+            dev.BlockProduced += block => nodeMetrics.BlockProcessing.Observe(block.Elapsed);
             dev.ProductionFailed += e => log.LogError(e, "Block production failed");
             pool.TransactionAdded += _ => dev.NotifyTransactionsPending();
             producer = dev;
         }
 
-        PrintBanner(spec, validator, rpc);
+        PrintBanner(spec, validator, rpc, network);
         producer?.Start();
-        if (producer is null)
+        if (producer is null && network is null)
         {
             log.LogWarning("No validator key (--validator-key or --unlock): serving JSON-RPC without producing blocks");
         }
@@ -108,6 +170,20 @@ public sealed class NodeRunner
             await producer.DisposeAsync().ConfigureAwait(false);
         }
 
+        if (network is not null)
+        {
+            try
+            {
+                await consensus!.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                log.LogError(e, "Consensus stopped with an error");
+            }
+
+            await network.DisposeAsync().ConfigureAwait(false);
+        }
+
         await rpc.StopAsync(CancellationToken.None).ConfigureAwait(false);
         log.LogInformation("Stopped at head #{Head} {Hash}", chain.Head.Number, chain.Head.Hash);
         return ExitCodes.Success;
@@ -124,11 +200,19 @@ public sealed class NodeRunner
     /// The system contracts, block hooks and genesis initializers of a TrustChain node. Everything that opens a data
     /// dir (init, run, audits) must use it: the genesis hash depends on the genesis initializers.
     /// </summary>
-    public static BlockchainOptions CreateChainOptions(ChainSpec spec)
+    public static BlockchainOptions CreateChainOptions(ChainSpec spec) => CreateChainOptions(spec, out _);
+
+    /// <inheritdoc cref="CreateChainOptions(ChainSpec)"/>
+    /// <param name="states">The installed contracts' native read APIs.</param>
+    public static BlockchainOptions CreateChainOptions(ChainSpec spec, out SystemContractStates states)
     {
         ArgumentNullException.ThrowIfNull(spec);
         BlockchainOptions options = new();
-        StakingModule.Install(options, spec.Parameters);
+        StakingState staking = StakingModule.Install(options, spec.Parameters);
+        HumanRegistryState humans = HumanModule.Install(options, spec.Parameters, staking);
+        CredentialRegistryState credentials = CredentialModule.Install(options, spec.Parameters, staking);
+        ModelRegistryState models = ModelModule.Install(options, spec.Parameters, staking, humans);
+        states = new SystemContractStates(staking, humans, credentials, models);
         return options;
     }
 
@@ -153,7 +237,7 @@ public sealed class NodeRunner
         return stored;
     }
 
-    private void PrintBanner(ChainSpec spec, PrivateKey? validator, RpcServer rpc)
+    private void PrintBanner(ChainSpec spec, PrivateKey? validator, RpcServer rpc, NetworkNode? network)
     {
         TextWriter output = _context.Output;
         if (_settings.Dev)
@@ -174,6 +258,11 @@ public sealed class NodeRunner
         }
 
         output.WriteLine($"Chain id: {spec.ChainId}");
+        if (network is not null)
+        {
+            output.WriteLine($"P2P: {network.NodeId.ToHexString()}@{network.Host.ListenEndPoint}");
+        }
+
         output.WriteLine($"JSON-RPC: {rpc.RpcUri}");
         output.Flush();
     }

@@ -10,14 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using TrustChain.Rpc.Explorer;
 using TrustChain.Rpc.JsonRpc;
 
 namespace TrustChain.Rpc.Hosting;
 
 /// <summary>
 /// Kestrel host for JSON-RPC over HTTP and WebSocket on one port. The RPC path is handled by a tiny middleware in
-/// front of routing; other components add their own endpoints (/metrics, /health, explorer) with
-/// <see cref="MapEndpoints"/> before <see cref="StartAsync"/>.
+/// front of routing; the block explorer is served under /explorer; other components add their own endpoints
+/// (/metrics, /health) with <see cref="MapEndpoints"/> before <see cref="StartAsync"/>.
 /// </summary>
 public sealed class RpcServer : IAsyncDisposable
 {
@@ -121,6 +122,8 @@ public sealed class RpcServer : IAsyncDisposable
         {
             hook(app);
         }
+
+        app.MapExplorer(path);
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;

@@ -13,9 +13,13 @@ namespace TrustChain.Rpc.Hosting;
 /// One JSON-RPC WebSocket: a receive loop that dispatches each message concurrently (bounded), and a single
 /// send loop fed by a bounded queue that carries both responses and subscription notifications.
 /// </summary>
-internal sealed class WebSocketRpcConnection : IRpcSubscriptionHost
+internal sealed class WebSocketRpcConnection : IRpcSubscriptionHost, IRpcConnectionCloser
 {
     private const int ReceiveChunk = 16 * 1024;
+    private const int MaxCloseReasonBytes = 123;
+
+    /// <summary>How long a client dropped for being too slow gets to read what is in flight and the close frame.</summary>
+    private static readonly TimeSpan s_policyCloseGrace = TimeSpan.FromSeconds(10);
 
     private readonly WebSocket _socket;
     private readonly HttpContext _http;
@@ -26,6 +30,7 @@ internal sealed class WebSocketRpcConnection : IRpcSubscriptionHost
     private readonly ConcurrentDictionary<string, RpcSubscription> _subscriptions = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _inflight;
     private readonly CancellationTokenSource _closed;
+    private string? _policyCloseReason;
 
     public WebSocketRpcConnection(WebSocket socket, HttpContext http, RpcDispatcher dispatcher, ILogger logger, CancellationToken serverStopping)
     {
@@ -41,6 +46,7 @@ internal sealed class WebSocketRpcConnection : IRpcSubscriptionHost
         });
         _inflight = new SemaphoreSlim(_options.WebSocketMaxConcurrentRequests, _options.WebSocketMaxConcurrentRequests);
         _closed = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, serverStopping);
+        http.Features.Set<IRpcConnectionCloser>(this);
     }
 
     public int SubscriptionCount => _subscriptions.Count;
@@ -134,15 +140,46 @@ internal sealed class WebSocketRpcConnection : IRpcSubscriptionHost
         }
 
         message.Dispose();
-        if (!_closed.IsCancellationRequested)
+        // A client that does not read its notifications would make us buffer without bound.
+        CloseForPolicy($"send queue full ({_options.WebSocketSendQueueLimit} messages): client too slow");
+        return false;
+    }
+
+    public void CloseForPolicy(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        if (Interlocked.CompareExchange(ref _policyCloseReason, Truncate(reason), null) is not null || _closed.IsCancellationRequested)
         {
-            // A client that does not read its notifications would make us buffer without bound.
-            _logger.LogWarning("Closing JSON-RPC WebSocket from {Remote}: send queue full", _http.Connection.RemoteIpAddress);
-            _socket.Abort();
-            _closed.Cancel();
+            return;
         }
 
-        return false;
+        _logger.LogWarning("Closing JSON-RPC WebSocket from {Remote}: {Reason}", _http.Connection.RemoteIpAddress, reason);
+        // The send loop drops what is queued and sends the close frame; a client that never reads is cut off.
+        _outbox.Writer.TryComplete();
+        try
+        {
+            _closed.CancelAfter(s_policyCloseGrace);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection already finished.
+        }
+    }
+
+    private static string Truncate(string reason)
+    {
+        if (System.Text.Encoding.UTF8.GetByteCount(reason) <= MaxCloseReasonBytes)
+        {
+            return reason;
+        }
+
+        int length = Math.Min(reason.Length, MaxCloseReasonBytes);
+        while (System.Text.Encoding.UTF8.GetByteCount(reason.AsSpan(0, length)) > MaxCloseReasonBytes)
+        {
+            length--;
+        }
+
+        return reason[..length];
     }
 
     private async Task<(WebSocketCloseStatus?, string)> ReceiveLoopAsync()
@@ -234,7 +271,7 @@ internal sealed class WebSocketRpcConnection : IRpcSubscriptionHost
         {
             try
             {
-                if (!broken)
+                if (!broken && Volatile.Read(ref _policyCloseReason) is null)
                 {
                     await _socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None).ConfigureAwait(false);
                 }
@@ -248,6 +285,23 @@ internal sealed class WebSocketRpcConnection : IRpcSubscriptionHost
             {
                 message.Dispose();
             }
+        }
+
+        if (!broken && Volatile.Read(ref _policyCloseReason) is { } reason)
+        {
+            await SendPolicyCloseAsync(reason).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendPolicyCloseAsync(string reason)
+    {
+        try
+        {
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.PolicyViolation, reason, _closed.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            _socket.Abort();
         }
     }
 

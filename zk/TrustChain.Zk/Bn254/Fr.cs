@@ -282,6 +282,13 @@ public readonly struct Fr : IEquatable<Fr>
         return new Fr(l0, l1, l2, l3);
     }
 
+    /// <summary>Raw Montgomery limbs known to be below 2r (the output of a lazy kernel), reduced with one subtraction.</summary>
+    internal static Fr FromMontgomeryLimbsReducingOnce(ulong l0, ulong l1, ulong l2, ulong l3)
+    {
+        MontgomeryMath.ReduceOnce<FrModulus>(l0, l1, l2, l3, out ulong r0, out ulong r1, out ulong r2, out ulong r3);
+        return new Fr(r0, r1, r2, r3);
+    }
+
     /// <summary>Writes the raw Montgomery representation as 32 little-endian bytes (snarkjs .zkey layout).</summary>
     public void ToMontgomeryLimbs(Span<byte> destination)
     {

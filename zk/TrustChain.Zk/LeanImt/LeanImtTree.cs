@@ -253,12 +253,31 @@ public sealed class LeanImtTree
         Parallel.For(0, chunks, c => HashRange(children, parents, c * chunk, Math.Min(parents.Length, (c + 1) * chunk)));
     }
 
+    /// <summary>
+    /// Parents [from, to) of a level. Pairs go through <see cref="PoseidonHash.Hash2Many"/> in blocks (eight hashes per
+    /// AVX-512 pass where available); a last child without a sibling moves up unchanged.
+    /// </summary>
     private static void HashRange(Fr[] children, Fr[] parents, int from, int to)
     {
-        for (int i = from; i < to; i++)
+        const int Block = 64;
+        int pairsEnd = Math.Min(to, children.Length / 2);
+        Span<Fr> left = stackalloc Fr[Block];
+        Span<Fr> right = stackalloc Fr[Block];
+        for (int i = from; i < pairsEnd; i += Block)
         {
-            int left = 2 * i;
-            parents[i] = left + 1 < children.Length ? PoseidonHash.Hash2(children[left], children[left + 1]) : children[left];
+            int n = Math.Min(Block, pairsEnd - i);
+            for (int k = 0; k < n; k++)
+            {
+                left[k] = children[2 * (i + k)];
+                right[k] = children[2 * (i + k) + 1];
+            }
+
+            PoseidonHash.Hash2Many(left[..n], right[..n], parents.AsSpan(i, n));
+        }
+
+        for (int i = Math.Max(from, pairsEnd); i < to; i++)
+        {
+            parents[i] = children[2 * i];
         }
     }
 

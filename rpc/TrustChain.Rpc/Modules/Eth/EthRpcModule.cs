@@ -1,4 +1,5 @@
 using TrustChain.Rpc.JsonRpc;
+using TrustChain.Rpc.Modules.Eth.Subscriptions;
 
 namespace TrustChain.Rpc.Modules.Eth;
 
@@ -12,18 +13,22 @@ public sealed partial class EthRpcModule : IRpcModule
     private readonly EthRpcContext _context;
     private readonly CallSimulator _simulator;
 
-    public EthRpcModule(EthRpcContext context)
+    public EthRpcModule(EthRpcContext context, EthSubscriptionOptions? subscriptionOptions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         _simulator = new CallSimulator(context);
+        Subscriptions = new EthSubscriptionModule(context, subscriptionOptions);
     }
 
+    /// <summary>eth_subscribe / eth_unsubscribe (WebSocket only).</summary>
+    public EthSubscriptionModule Subscriptions { get; }
+
     /// <summary>Registers every method of the module on <paramref name="registry"/>.</summary>
-    public static EthRpcModule Register(RpcMethodRegistry registry, EthRpcContext context)
+    public static EthRpcModule Register(RpcMethodRegistry registry, EthRpcContext context, EthSubscriptionOptions? subscriptionOptions = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        var module = new EthRpcModule(context);
+        var module = new EthRpcModule(context, subscriptionOptions);
         registry.Register(module);
         return module;
     }
@@ -38,6 +43,7 @@ public sealed partial class EthRpcModule : IRpcModule
         RegisterFeeMethods(registry);
         RegisterLogMethods(registry);
         RegisterNetMethods(registry);
+        Subscriptions.Register(registry);
     }
 
     private static void Add(RpcMethodRegistry registry, string name, int maxArgs, Func<RpcParams, object?> handler)
