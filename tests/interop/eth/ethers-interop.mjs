@@ -184,7 +184,7 @@ async function main() {
     eq(logs[0].data, "0x01ff", "log data");
     eq(logs[0].index, receipt.logs[0].index, "log index agrees with the receipt");
   } else {
-    const logs = await provider.getLogs({ fromBlock: Math.max(0, head - 50), toBlock: "latest" });
+    const logs = await provider.getLogs({ fromBlock: Math.max(0, headAfter - 50), toBlock: "latest" });
     check(Array.isArray(logs), "getLogs returns an array");
   }
 
