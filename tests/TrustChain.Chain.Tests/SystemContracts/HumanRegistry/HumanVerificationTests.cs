@@ -172,7 +172,7 @@ public sealed class HumanVerificationTests
             ["message"] = "42",
             ["scopes"] = new JsonArray("777", "778"),
             ["depth"] = depth,
-            ["abiPath"] = HumanRegistryAbiFileTests.JsonPath,
+            ["abiPath"] = Path.Combine(InstalledContractAbiFilesTests.AbiDirectory, "HumanRegistry.json"),
             ["prover"] = ProverAccount.ToString(),
         });
         JsonElement first = proofs.RootElement[0];
