@@ -141,13 +141,13 @@ public sealed class Blockchain : IBlockApplication, IDisposable
     public IReadOnlyList<TxReceipt>? GetReceipts(Hash256 blockHash) => _store.GetReceipts(blockHash);
 
     public TxReceipt? GetReceipt(Hash256 txHash) =>
-        _store.GetTransactionLocation(txHash) is { } location && _store.GetReceipts(location.BlockHash) is { } receipts
+        GetCommittedLocation(txHash) is { } location && _store.GetReceipts(location.BlockHash) is { } receipts
             ? receipts[location.Index]
             : null;
 
     public TransactionLookup? GetTransaction(Hash256 txHash)
     {
-        if (_store.GetTransactionLocation(txHash) is not { } location || _store.GetBlock(location.BlockHash) is not { } block)
+        if (GetCommittedLocation(txHash) is not { } location || _store.GetBlock(location.BlockHash) is not { } block)
         {
             return null;
         }
@@ -242,6 +242,11 @@ public sealed class Blockchain : IBlockApplication, IDisposable
         EvidenceSource?.OnEvidenceCommitted(executed.Block.Number, executed.Block.Evidence);
         BlockCommitted?.Invoke(executed.Block, executed.Receipts);
     }
+
+    // The block's write batch lands a moment before the head moves; a client that saw the receipt must also see its
+    // block as the head (ethers reads the nonce and block number right after a receipt), so the index waits for the head.
+    private TxLocation? GetCommittedLocation(Hash256 txHash) =>
+        _store.GetTransactionLocation(txHash) is { } location && location.BlockNumber <= Head.Number ? location : null;
 
     private static bool SameBody(Block a, Block b)
     {

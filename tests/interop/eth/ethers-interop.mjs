@@ -42,7 +42,9 @@ async function expectEthersError(promise, code, what) {
 }
 
 async function main() {
-  const provider = new JsonRpcProvider(url, undefined, { staticNetwork: false, batchMaxCount: 1 });
+  // No request sharing (cacheTimeout): a "pending" nonce cached from before the previous send would be stale once
+  // a dev block includes that send within ethers' default 250 ms window.
+  const provider = new JsonRpcProvider(url, undefined, { staticNetwork: false, batchMaxCount: 1, cacheTimeout: -1 });
   provider.pollingInterval = 100;
 
   const network = await provider.getNetwork();

@@ -113,7 +113,7 @@ async function checkAbiIndex() {
 
 async function main() {
   mkdirSync(shotDir, { recursive: true });
-  const provider = new JsonRpcProvider(rpcUrl, undefined, { batchMaxCount: 1 });
+  const provider = new JsonRpcProvider(rpcUrl, undefined, { batchMaxCount: 1, cacheTimeout: -1 });
   provider.pollingInterval = 100;
   const signers = KEYS.map(k => new NonceManager(new Wallet(k, provider)));
   const seeded = await seed(provider, signers);

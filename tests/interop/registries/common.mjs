@@ -30,7 +30,9 @@ export const DEV_KEYS = [
 ];
 
 export function connect(url) {
-  const provider = new JsonRpcProvider(url, undefined, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 100 });
+  // ethers shares identical requests made within cacheTimeout (250 ms by default). Dev blocks can include a
+  // transaction faster than that, so a cached "pending" nonce from before the last send would be reused.
+  const provider = new JsonRpcProvider(url, undefined, { staticNetwork: true, batchMaxCount: 1, pollingInterval: 100, cacheTimeout: -1 });
   const wallets = DEV_KEYS.map((k) => new Wallet(k, provider));
   return { provider, wallets };
 }
