@@ -17,6 +17,12 @@ public static class Program
         string? command = args.Length >= 2 ? $"{args[0]} {args[1]}" : null;
         try
         {
+            if (args.Length >= 1 && args[0] == "explorer")
+            {
+                command = "explorer";
+                return await Explorer.ExplorerBenchCommand.RunAsync(new CommandArgs(args[1..])).ConfigureAwait(false);
+            }
+
             switch (command)
             {
                 case "load rpc":
@@ -50,6 +56,7 @@ public static class Program
             Console.Error.WriteLine("       inprocess credentials [--credentials 20000] [--batch 500] [--batches-per-block 20] [--verifications 10000] [--verifiers 1000]");
             Console.Error.WriteLine("       inprocess palm [--people 100] [--evaluations 2000] [--seconds 10] [--zkey F] [--genesis F]");
             Console.Error.WriteLine("       zk run [--zkey F --wtns F] [--imt-log2 16] [--skip-slow true]");
+            Console.Error.WriteLine("       explorer [--blocks 100000] [--txs-per-block 4] [--datadir D] [--browser true] [--trustchain trustchain.dll]");
             return 2;
         }
 

@@ -114,6 +114,50 @@ public class WalTests
         Assert.Throws<InvalidDataException>(() => ConsensusWal.ReadAll(path));
     }
 
+    [Test]
+    public void Rotation_keeps_disk_use_bounded_and_what_replay_needs()
+    {
+        string path = Path.Combine(_dir, "cs.wal");
+        long[] sizes = new long[3];
+        using (ConsensusWal wal = new(path))
+        {
+            for (ulong height = 1; height <= 300; height++)
+            {
+                for (int v = 0; v < 4; v++)
+                {
+                    wal.WriteMessage(MessageCodecTests.SignedVote(TestKeys.Validator(v), VoteType.Precommit, height, 0, null));
+                }
+
+                wal.WriteEndHeight(height);
+                wal.WriteMessage(MessageCodecTests.SignedVote(TestKeys.Validator(0), VoteType.Prevote, height + 1, 0, null));
+                if (height is 10 or 100 or 300)
+                {
+                    sizes[height == 10 ? 0 : height == 100 ? 1 : 2] = Size(path) + Size(wal.PreviousSegmentPath);
+                }
+            }
+        }
+
+        // Only the encoded height widths differ; without rotation 300 heights would take 30 times the space of 10.
+        Assert.That(sizes[1], Is.LessThan(sizes[0] * 2), "segments do not grow with the number of heights");
+        Assert.That(sizes[2], Is.LessThan(sizes[0] * 2));
+        List<WalEntry> next = ConsensusWal.ReadForHeight(path, 301);
+        Assert.That(next, Has.Count.EqualTo(1));
+        Assert.That(next[0].Message, Is.TypeOf<Vote>().With.Property(nameof(Vote.Type)).EqualTo(VoteType.Prevote).And.Property(nameof(Vote.Height)).EqualTo(301UL));
+
+        // A crash right after the rename, before the fresh segment has a record, loses nothing replay needs.
+        File.WriteAllBytes(path, []);
+        Assert.That(ConsensusWal.ReadForHeight(path, 301), Is.Empty);
+        Assert.That(ConsensusWal.ReadAll(path)[^1].Kind, Is.EqualTo(WalEntryKind.EndHeight));
+        using (ConsensusWal reopened = new(path))
+        {
+            reopened.WriteMessage(MessageCodecTests.SignedVote(TestKeys.Validator(1), VoteType.Prevote, 301, 0, null));
+        }
+
+        Assert.That(ConsensusWal.ReadForHeight(path, 301), Has.Count.EqualTo(1));
+    }
+
+    private static long Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+
     private static void Feed(ConsensusWal wal, TendermintEngine engine, ConsensusMessage message)
     {
         wal.WriteMessage(message);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrustChain.Bench.Cli;
 using TrustChain.Bench.InProcess;
 using TrustChain.Core;
@@ -44,23 +43,7 @@ public static class CredentialBenchCommand
             return;
         }
 
-        Report("issueMany", "credentials", credentials, issued, $"{batch} per call, {batchesPerBlock} calls per block");
-        Report("verifyCredential", "verifications", verifications, verified, $"one per transaction from {verifiers} senders");
-    }
-
-    private static void Report(string name, string unit, int items, BlockTimings t, string shape)
-    {
-        double total = BlockTimings.Rate(items, t.Total);
-        double execution = BlockTimings.Rate(items, t.Execution);
-        double commit = BlockTimings.Rate(items, t.Commit);
-        double perCpu = BlockTimings.Rate(items, t.ProcessCpu);
-        Console.WriteLine($"inprocess credentials {name}: {items} {unit} in {t.Blocks} blocks ({shape})");
-        Console.WriteLine($"  execution + commit {t.Total.TotalMilliseconds:0} ms = {total:0} {unit}/s");
-        Console.WriteLine($"  execution (build, roots) {t.Execution.TotalMilliseconds:0} ms = {execution:0} {unit}/s");
-        Console.WriteLine($"  commit (state + block write) {t.Commit.TotalMilliseconds:0} ms = {commit:0} {unit}/s");
-        Console.WriteLine($"  process CPU time {t.ProcessCpu.TotalMilliseconds:0} ms = {perCpu:0} {unit} per CPU-second");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT credentials_{name} items={items} blocks={t.Blocks} total_per_s={total:0} exec_per_s={execution:0} commit_per_s={commit:0} " +
-            $"exec_ms={t.Execution.TotalMilliseconds:0} commit_ms={t.Commit.TotalMilliseconds:0} cpu_ms={t.ProcessCpu.TotalMilliseconds:0}"));
+        RegistryBenchReport.Print("credentials", "issueMany", "credentials", credentials, issued, $"{batch} per call, {batchesPerBlock} calls per block");
+        RegistryBenchReport.Print("credentials", "verifyCredential", "verifications", verifications, verified, $"one per transaction from {verifiers} senders");
     }
 }

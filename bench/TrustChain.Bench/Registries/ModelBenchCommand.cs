@@ -1,4 +1,3 @@
-using System.Globalization;
 using TrustChain.Bench.Cli;
 using TrustChain.Bench.InProcess;
 
@@ -33,18 +32,6 @@ public static class ModelBenchCommand
             return;
         }
 
-        int items = users * rounds;
-        double total = BlockTimings.Rate(items, settled.Total);
-        double execution = BlockTimings.Rate(items, settled.Execution);
-        double commit = BlockTimings.Rate(items, settled.Commit);
-        double perCpu = BlockTimings.Rate(items, settled.ProcessCpu);
-        Console.WriteLine($"inprocess models settle: {items} settlements in {settled.Blocks} blocks ({users} users x {rounds} rounds, up to {perBlock} per block)");
-        Console.WriteLine($"  execution + commit {settled.Total.TotalMilliseconds:0} ms = {total:0} settlements/s");
-        Console.WriteLine($"  execution (build, roots) {settled.Execution.TotalMilliseconds:0} ms = {execution:0} settlements/s");
-        Console.WriteLine($"  commit (state + block write) {settled.Commit.TotalMilliseconds:0} ms = {commit:0} settlements/s");
-        Console.WriteLine($"  process CPU time {settled.ProcessCpu.TotalMilliseconds:0} ms = {perCpu:0} settlements per CPU-second");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT models_settle items={items} blocks={settled.Blocks} total_per_s={total:0} exec_per_s={execution:0} commit_per_s={commit:0} " +
-            $"exec_ms={settled.Execution.TotalMilliseconds:0} commit_ms={settled.Commit.TotalMilliseconds:0} cpu_ms={settled.ProcessCpu.TotalMilliseconds:0}"));
+        RegistryBenchReport.Print("models", "settle", "settlements", users * rounds, settled, $"{users} users x {rounds} rounds, up to {perBlock} per block");
     }
 }

@@ -104,6 +104,13 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
         return _events.Writer.TryWrite(new DriverEvent(DriverEventKind.DecidedBlock, Block: block, Commit: commit));
     }
 
+    /// <summary>
+    /// Ends the timeoutCommit wait of a decided height now (CometBFT's skip_timeout_commit), e.g. because transactions
+    /// are waiting on a single-validator chain. Logged like the timeout it replaces, so replay is unchanged; ignored
+    /// when the height is already past the wait.
+    /// </summary>
+    public bool SkipCommitWait() => _events.Writer.TryWrite(new DriverEvent(DriverEventKind.SkipCommitWait));
+
     /// <summary>Stops the loop after the input in progress; the WAL is synced and closed.</summary>
     public async Task StopAsync()
     {
@@ -252,6 +259,15 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
                 break;
             case DriverEventKind.GossipTick:
                 Gossip();
+                break;
+            case DriverEventKind.SkipCommitWait:
+                if (_engine.Step == ConsensusStep.NewHeight)
+                {
+                    TimeoutInfo commitWait = new(_engine.Height, 0, ConsensusStep.NewHeight);
+                    _wal!.WriteTimeout(commitWait);
+                    _engine.OnTimeout(commitWait);
+                }
+
                 break;
         }
     }

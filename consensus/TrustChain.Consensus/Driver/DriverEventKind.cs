@@ -6,4 +6,5 @@ public enum DriverEventKind : byte
     Timeout = 2,
     DecidedBlock = 3,
     GossipTick = 4,
+    SkipCommitWait = 5,
 }

@@ -11,21 +11,32 @@ namespace TrustChain.Consensus.Wal;
 /// through to the OS at once and fsync'd at every <see cref="WriteEndHeight"/> (and on <see cref="Sync"/>).
 /// A torn record at the tail (crash mid-write) is ignored on read; a bad record followed by more data is corruption.
 /// </summary>
+/// <remarks>
+/// Disk use is bounded by rotation: after a height's end marker is durable the file becomes the previous segment
+/// (<see cref="PreviousSegmentPath"/>, replacing the one before) and a fresh file takes the appends. Replay only ever
+/// needs the records after the last marker, which are all in these two segments, so at most two heights are kept.
+/// A crash between the rename and the first append leaves only the previous segment, which still ends with the
+/// marker: replay is the same.
+/// </remarks>
 public sealed class ConsensusWal : IDisposable
 {
     private const int HeaderLength = 8;
     private const int MaxRecordLength = 16 * 1024 * 1024;
 
-    private readonly FileStream _file;
+    private FileStream _file;
 
     public ConsensusWal(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         FilePath = Path.GetFullPath(path);
-        _file = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+        _file = Open(FilePath);
     }
 
     public string FilePath { get; }
+
+    public string PreviousSegmentPath => PreviousSegmentOf(FilePath);
+
+    public static string PreviousSegmentOf(string path) => path + ".1";
 
     public void WriteMessage(ConsensusMessage message)
     {
@@ -49,17 +60,26 @@ public sealed class ConsensusWal : IDisposable
         BinaryPrimitives.WriteUInt64BigEndian(body, height);
         Append(WalEntryKind.EndHeight, body);
         Sync();
+        Rotate();
     }
 
     public void Sync() => _file.Flush(flushToDisk: true);
 
     public void Dispose() => _file.Dispose();
 
-    /// <summary>Every intact record in the file, in order.</summary>
+    /// <summary>Every intact record in the kept segments (previous, then current), in order.</summary>
     public static List<WalEntry> ReadAll(string path)
     {
-        byte[] data = File.Exists(path) ? File.ReadAllBytes(path) : [];
+        ArgumentException.ThrowIfNullOrEmpty(path);
         List<WalEntry> entries = [];
+        ReadSegment(PreviousSegmentOf(path), entries);
+        ReadSegment(path, entries);
+        return entries;
+    }
+
+    private static void ReadSegment(string path, List<WalEntry> entries)
+    {
+        byte[] data = File.Exists(path) ? File.ReadAllBytes(path) : [];
         int position = 0;
         while (position < data.Length)
         {
@@ -95,8 +115,6 @@ public sealed class ConsensusWal : IDisposable
             entries.Add(Parse(payload, path, position));
             position = next;
         }
-
-        return entries;
     }
 
     /// <summary>The records after the last end-of-height marker below <paramref name="height"/>: what to replay for it.</summary>
@@ -144,6 +162,16 @@ public sealed class ConsensusWal : IDisposable
                     break;
             }
         }
+    }
+
+    private static FileStream Open(string path) =>
+        new(path, FileMode.Append, FileAccess.Write, FileShare.Read, 4096, FileOptions.None);
+
+    private void Rotate()
+    {
+        _file.Dispose();
+        File.Move(FilePath, PreviousSegmentPath, overwrite: true);
+        _file = Open(FilePath);
     }
 
     private void Append(WalEntryKind kind, ReadOnlySpan<byte> body)

@@ -54,6 +54,59 @@ public static class BinomialTail
         return p is 0 or 1 ? (p == 0 ? 1 : 0) : Math.Min(1, BelowDirect(k, p, m));
     }
 
+    /// <summary>P(X ≥ c) for X ~ Poisson(λ), summing terms in log space from c upwards until they stop mattering.</summary>
+    public static double PoissonAtLeast(double lambda, int c)
+    {
+        if (!(lambda >= 0) || double.IsInfinity(lambda))
+        {
+            throw new ArgumentOutOfRangeException(nameof(lambda), lambda, "The Poisson mean must be finite and non-negative.");
+        }
+
+        if (c <= 0)
+        {
+            return 1;
+        }
+
+        if (lambda == 0)
+        {
+            return 0;
+        }
+
+        double logLambda = Math.Log(lambda);
+        double logTerm = -lambda;
+        for (int i = 1; i <= c; i++)
+        {
+            logTerm += logLambda - Math.Log(i);
+        }
+
+        // Below the mode the upper tail is close to 1: take the complement of the (then small) lower sum instead.
+        if (c <= lambda)
+        {
+            double lower = 0;
+            double term = -lambda;
+            for (int i = 0; i < c; i++)
+            {
+                lower += Math.Exp(term);
+                term += logLambda - Math.Log(i + 1);
+            }
+
+            return Math.Max(0, 1 - lower);
+        }
+
+        double sum = 0;
+        for (int i = c; ; i++)
+        {
+            double value = Math.Exp(logTerm);
+            sum += value;
+            if (value <= sum * 1e-17)
+            {
+                return Math.Min(1, sum);
+            }
+
+            logTerm += logLambda - Math.Log(i + 1);
+        }
+    }
+
     /// <summary>1 − (1 − f)^n: the chance that at least one of n independent trials with rate f fires.</summary>
     public static double AnyOf(double f, double n)
     {

@@ -13,12 +13,16 @@ namespace TrustChain.Biometrics.Study;
 /// 2. For every band width b measures pGenuine(b) (a band of a re-scan equals the enrolment's) and
 ///    pImpostor(b) (two distinct people's bands are equal, over all pairs) on the genesis band layout.
 /// 3. For every band count k and width b ≥ MinBandBits picks the smallest m that keeps the analytic false-duplicate rate at the target
-///    population within the target (smaller m = fewer missed duplicates), then recommends the configuration with
-///    the lowest missed-duplicate rate; among those within 10% of it, the fewest bands (fewer OPRF calls and tags
-///    on chain), then the narrowest bands.
+///    population within the target (smaller m = fewer missed duplicates). A configuration is acceptable when its
+///    missed-duplicate rate is within MaxMissedRate both analytically and by direct simulation on its own band layout
+///    (overlapping bands correlate band matches, which only the simulation sees) and a tag value has at most
+///    MaxOwnersPerTag expected owners (N / 2^b) at the target population, because the chain reads every owner of every
+///    tag. Among acceptable ones the study recommends the fewest bands (OPRF calls and tags per enrolment), then the
+///    fewest owner reads per check, then the lowest miss rate. When none is acceptable it falls back to the lowest
+///    miss rate and says so.
 /// 4. Checks the recommended and provisional configurations by direct simulation (genuine misses; distinct
-///    people against the first half enrolled), reports the rates for 10^3…10^8 enrolled (analytic beyond the
-///    simulated population) and plots them.
+///    people against the first half enrolled), reports the rates, owners per tag and owner reads for 10^3…10^8
+///    enrolled (analytic beyond the simulated population) and plots them.
 /// 5. Measures the fuzzy extractor's genuine and impostor reproduce rates.
 /// </summary>
 public static class PalmStudy
@@ -90,24 +94,26 @@ public static class PalmStudy
             throw new InvalidOperationException("No candidate configuration meets the false-duplicate target; widen the band grid.");
         }
 
-        DedupConfiguration recommended = Choose(candidates);
-        BandData provisionalData = bandData[options.ProvisionalBandBits];
+        (DedupConfiguration recommended, BandData recommendedData) = Choose(candidates, options, enrol, rescan, progress, label);
+        BandData provisionalData = BandData.Measure(
+            new PalmBandLayout(options.BandSeed, options.ProvisionalBands, options.ProvisionalBandBits, enrol[0].BitLength), enrol, rescan);
         var provisional = new DedupConfiguration(options.ProvisionalBands, options.ProvisionalBandBits, options.ProvisionalDedupMatch,
             provisionalData.GenuineMatch, provisionalData.ImpostorMatch);
 
         progress.WriteLine(string.Format(Inv, "[{0}] Candidates (b ≥ {3}; smallest m with false-duplicate rate ≤ {1:E1} at {2:E0} enrolled):", label,
             options.TargetFalseDuplicateRate, (double)options.TargetPopulation, options.MinBandBits));
-        progress.WriteLine("     k   b   m   missed-dup   false-dup@target");
+        progress.WriteLine("     k   b   m   missed-dup   false-dup@target   owners/tag@target   owner reads/check@target");
         foreach (DedupConfiguration c in candidates)
         {
-            progress.WriteLine(string.Format(Inv, "  {0,4} {1,3} {2,3}   {3,10:E3}   {4,10:E3}", c.Bands, c.BandBits, c.DedupMatch,
-                c.MissedDuplicateRate, c.FalseDuplicateRate(options.TargetPopulation)));
+            progress.WriteLine(string.Format(Inv, "  {0,4} {1,3} {2,3}   {3,10:E3}   {4,16:E3}   {5,17:F1}   {6,24:F0}", c.Bands, c.BandBits, c.DedupMatch,
+                c.MissedDuplicateRate, c.FalseDuplicateRate(options.TargetPopulation), c.ExpectedOwnersPerTag(options.TargetPopulation),
+                c.OwnerReadsPerCheck(options.TargetPopulation)));
         }
 
-        EmpiricalDedupCheck recommendedCheck = Check(recommended, bandData[recommended.BandBits], people);
+        EmpiricalDedupCheck recommendedCheck = Check(recommended, recommendedData, people);
         EmpiricalDedupCheck provisionalCheck = Check(provisional, provisionalData, people);
-        ReportRates(progress, label, recommended, recommendedCheck, "recommended");
-        ReportRates(progress, label, provisional, provisionalCheck, "provisional");
+        ReportRates(progress, label, recommended, recommendedCheck, "recommended", options.OwnerListCap);
+        ReportRates(progress, label, provisional, provisionalCheck, "provisional", options.OwnerListCap);
 
         FuzzyMeasurement fuzzy = MeasureFuzzy(enrol, rescan, Math.Min(options.FuzzyTrials, people), options.Seed);
         progress.WriteLine(string.Format(Inv,
@@ -117,7 +123,7 @@ public static class PalmStudy
         string? plot = null;
         if (options.PlotPath is not null)
         {
-            plot = Plot(recommended, provisional, options.PlotPath);
+            plot = Plot(recommended, provisional, options.OwnerListCap, options.PlotPath);
             progress.WriteLine($"[{label}] Plot written to {plot}");
         }
 
@@ -140,29 +146,54 @@ public static class PalmStudy
         return null;
     }
 
-    private static DedupConfiguration Choose(List<DedupConfiguration> candidates)
+    private static (DedupConfiguration Config, BandData Data) Choose(List<DedupConfiguration> candidates, PalmStudyOptions options,
+        PalmTemplate[] enrol, PalmTemplate[] rescan, TextWriter progress, string label)
     {
+        double target = options.TargetPopulation;
+        List<DedupConfiguration> ranked = [];
+        foreach (DedupConfiguration c in candidates)
+        {
+            if (c.MissedDuplicateRate <= options.MaxMissedRate && c.ExpectedOwnersPerTag(target) <= options.MaxOwnersPerTag)
+            {
+                ranked.Add(c);
+            }
+        }
+
+        ranked.Sort((a, b) =>
+        {
+            int order = a.Bands.CompareTo(b.Bands);
+            order = order != 0 ? order : a.OwnerReadsPerCheck(target).CompareTo(b.OwnerReadsPerCheck(target));
+            return order != 0 ? order : a.MissedDuplicateRate.CompareTo(b.MissedDuplicateRate);
+        });
+
+        foreach (DedupConfiguration c in ranked)
+        {
+            // The analytic miss assumes independent bands; the simulation on the configuration's own layout decides.
+            BandData data = BandData.Measure(new PalmBandLayout(options.BandSeed, c.Bands, c.BandBits, enrol[0].BitLength), enrol, rescan);
+            double simulated = Check(c, data, enrol.Length).MissedRate;
+            progress.WriteLine(string.Format(Inv, "[{0}] acceptable {1}: simulated miss {2:E3} on its own layout{3}", label, c, simulated,
+                simulated <= options.MaxMissedRate ? "" : " (over the bound, skipped)"));
+            if (simulated <= options.MaxMissedRate)
+            {
+                return (c with { GenuineBandMatch = data.GenuineMatch, ImpostorBandMatch = data.ImpostorMatch }, data);
+            }
+        }
+
         double bestMiss = double.MaxValue;
+        DedupConfiguration? fallback = null;
         foreach (DedupConfiguration c in candidates)
         {
-            bestMiss = Math.Min(bestMiss, c.MissedDuplicateRate);
-        }
-
-        DedupConfiguration? chosen = null;
-        foreach (DedupConfiguration c in candidates)
-        {
-            if (c.MissedDuplicateRate > bestMiss * 1.1 + 1e-15)
+            if (c.MissedDuplicateRate < bestMiss)
             {
-                continue;
-            }
-
-            if (chosen is null || c.Bands < chosen.Bands || (c.Bands == chosen.Bands && c.BandBits < chosen.BandBits))
-            {
-                chosen = c;
+                bestMiss = c.MissedDuplicateRate;
+                fallback = c;
             }
         }
 
-        return chosen!;
+        progress.WriteLine(string.Format(Inv,
+            "[{0}] No configuration meets missed ≤ {1:P1} with ≤ {2} owners per tag at {3:E0}; falling back to the lowest miss rate.",
+            label, options.MaxMissedRate, options.MaxOwnersPerTag, target));
+        return (fallback!, BandData.Measure(new PalmBandLayout(options.BandSeed, fallback!.Bands, fallback.BandBits, enrol[0].BitLength), enrol, rescan));
     }
 
     private static EmpiricalDedupCheck Check(DedupConfiguration config, BandData data, int people)
@@ -253,18 +284,19 @@ public static class PalmStudy
             label, genuine / enrol.Length, impostor / enrol.Length, enrol.Length));
     }
 
-    private static void ReportRates(TextWriter progress, string label, DedupConfiguration config, EmpiricalDedupCheck check, string name)
+    private static void ReportRates(TextWriter progress, string label, DedupConfiguration config, EmpiricalDedupCheck check, string name, int cap)
     {
         progress.WriteLine(string.Format(Inv, "[{0}] {1} {2}: band match genuine {3:F4}, impostor {4:E3}", label, name, config, config.GenuineBandMatch, config.ImpostorBandMatch));
         progress.WriteLine(string.Format(Inv, "  missed-duplicate rate: analytic {0:E3}, simulated {1}/{2} = {3:E3}",
             config.MissedDuplicateRate, check.Missed, check.Genuine, check.MissedRate));
         progress.WriteLine(string.Format(Inv, "  false-duplicate rate simulated at N={0}: {1}/{2} distinct people flagged (95% upper bound {3:E2}; analytic {4:E3})",
             check.Enrolled, check.FalseDuplicates, check.Candidates, check.FalseDuplicateUpper95, config.FalseDuplicateRate(check.Enrolled)));
-        progress.WriteLine("     enrolled N   false-duplicate rate (analytic: 1 - (1 - P[Bin(k, pImp) >= m])^N)");
+        progress.WriteLine($"     enrolled N   false-dup rate   owners/tag (N/2^b)   owner reads/check   lists at cap {cap}");
         for (int e = 3; e <= 8; e++)
         {
             double n = Math.Pow(10, e);
-            progress.WriteLine(string.Format(Inv, "  {0,11:E0}   {1:E3}", n, config.FalseDuplicateRate(n)));
+            progress.WriteLine(string.Format(Inv, "  {0,11:E0}   {1,14:E3}   {2,18:F3}   {3,17:F1}   {4,12:E2}", n, config.FalseDuplicateRate(n),
+                config.ExpectedOwnersPerTag(n), config.OwnerReadsPerCheck(n), config.ExpectedFullLists(n, cap)));
         }
 
         progress.WriteLine(string.Format(Inv, "  largest impostor band-collision count seen: {0} (threshold {1})", check.MaxImpostorMatches, config.DedupMatch));
@@ -300,15 +332,16 @@ public static class PalmStudy
         return new FuzzyMeasurement(trials, genuine, trials, impostor, perSecond);
     }
 
-    private static string Plot(DedupConfiguration recommended, DedupConfiguration provisional, string path)
+    private static string Plot(DedupConfiguration recommended, DedupConfiguration provisional, int cap, string path)
     {
         var blue = new Rgb(31, 119, 180);
         var red = new Rgb(214, 39, 40);
+        var green = new Rgb(44, 160, 44);
         var chart = new LineChart
         {
             Title = "SYNTHETIC PALM DEDUP STUDY",
             XLabel = "ENROLLED HUMANS N",
-            YLabel = "RATE",
+            YLabel = "RATE / OWNER FILL",
             XMin = 1e3,
             XMax = 1e8,
             YMin = 1e-14,
@@ -319,6 +352,8 @@ public static class PalmStudy
                 new ChartSeries("MISSED DUP (RECOMMENDED)", blue, Curve(recommended, true), Dashed: true),
                 new ChartSeries($"FALSE DUP {provisional} (PROVISIONAL)", red, Curve(provisional, false)),
                 new ChartSeries("MISSED DUP (PROVISIONAL)", red, Curve(provisional, true), Dashed: true),
+                new ChartSeries($"OWNERS PER TAG / CAP {cap} (RECOMMENDED)", green, Owners(recommended, cap)),
+                new ChartSeries("OWNERS PER TAG / CAP (PROVISIONAL)", green, Owners(provisional, cap), Dashed: true),
             ],
         };
         string full = Path.GetFullPath(path);
@@ -339,6 +374,19 @@ public static class PalmStudy
         {
             double n = Math.Pow(10, 3 + i * 0.1);
             points[i] = new ChartPoint(n, missed ? config.MissedDuplicateRate : config.FalseDuplicateRate(n));
+        }
+
+        return points;
+    }
+
+    /// <summary>Expected owners per tag value over the list cap, clipped to the chart's top (1 = lists full on average).</summary>
+    private static ChartPoint[] Owners(DedupConfiguration config, int cap)
+    {
+        var points = new ChartPoint[51];
+        for (int i = 0; i < points.Length; i++)
+        {
+            double n = Math.Pow(10, 3 + i * 0.1);
+            points[i] = new ChartPoint(n, Math.Min(1, config.ExpectedOwnersPerTag(n) / cap));
         }
 
         return points;

@@ -15,9 +15,9 @@ public sealed record PalmStudyOptions
     /// <summary>Genesis band seed (ChainParameters.PalmBandSeed, 32 bytes).</summary>
     public byte[] BandSeed { get; init; } = new byte[32];
 
-    public IReadOnlyList<int> BandCounts { get; init; } = [16, 24, 32, 48, 64];
+    public IReadOnlyList<int> BandCounts { get; init; } = [32, 48, 64, 96, 128, 160, 192, 224, 256];
 
-    public IReadOnlyList<int> BandWidths { get; init; } = [6, 8, 10, 12, 14, 16, 20];
+    public IReadOnlyList<int> BandWidths { get; init; } = [8, 10, 12, 14, 16, 18, 20, 22, 24];
 
     /// <summary>
     /// Narrowest band the study may recommend. Tags are public on chain, so anyone who can query the OPRF can invert
@@ -27,7 +27,19 @@ public sealed record PalmStudyOptions
     public int MinBandBits { get; init; } = 8;
 
     /// <summary>ChainParameters.MaxDedupTags: no configuration may use more bands.</summary>
-    public int MaxTags { get; init; } = 64;
+    public int MaxTags { get; init; } = 256;
+
+    /// <summary>Largest acceptable missed-duplicate rate (analytic and simulated) of a recommended configuration.</summary>
+    public double MaxMissedRate { get; init; } = 0.02;
+
+    /// <summary>
+    /// Largest acceptable expected number of owners per tag value (N / 2^b) at the target population: a duplicate
+    /// check reads k times this many owner entries, so it bounds the on-chain cost of dedup at scale.
+    /// </summary>
+    public double MaxOwnersPerTag { get; init; } = 128;
+
+    /// <summary>ChainParameters.MaxOwnersPerTag, the owner-list cap whose fill risk the study reports.</summary>
+    public int OwnerListCap { get; init; } = 256;
 
     /// <summary>Enrolled population at which the false-duplicate rate must stay within the target.</summary>
     public long TargetPopulation { get; init; } = 100_000_000;
@@ -35,12 +47,15 @@ public sealed record PalmStudyOptions
     /// <summary>Largest acceptable chance that a new distinct person is flagged as a duplicate at the target population.</summary>
     public double TargetFalseDuplicateRate { get; init; } = 1e-6;
 
-    /// <summary>The genesis values the study compares against (ChainParameters PalmBands/PalmBandBits/DedupMatch).</summary>
+    /// <summary>
+    /// The configuration the study compares against: session 2's genesis (64 bands × 8 bits, dedupMatch 11), whose tag
+    /// values are shared by ~390,000 humans each at 10^8.
+    /// </summary>
     public int ProvisionalBands { get; init; } = 64;
 
-    public int ProvisionalBandBits { get; init; } = 10;
+    public int ProvisionalBandBits { get; init; } = 8;
 
-    public int ProvisionalDedupMatch { get; init; } = 8;
+    public int ProvisionalDedupMatch { get; init; } = 11;
 
     /// <summary>Fuzzy-extractor trials (people) for the genuine and impostor reproduce rates.</summary>
     public int FuzzyTrials { get; init; } = 300;
@@ -84,6 +99,11 @@ public sealed record PalmStudyOptions
         if (ProvisionalBands < 1 || ProvisionalBandBits is < 1 or > 64 || ProvisionalDedupMatch < 1 || ProvisionalDedupMatch > ProvisionalBands)
         {
             throw new ArgumentException("Provisional configuration is out of range.");
+        }
+
+        if (!(MaxMissedRate > 0 && MaxMissedRate < 1) || !(MaxOwnersPerTag > 0) || OwnerListCap < 1)
+        {
+            throw new ArgumentException("The missed-rate bound must lie in (0, 1), the owners-per-tag bound and the owner-list cap must be positive.");
         }
 
         if (FuzzyTrials < 0 || TargetPopulation < 1 || !(TargetFalseDuplicateRate > 0))

@@ -12,15 +12,16 @@ public sealed class BlockBuilder
 {
     private readonly ChainSpec _spec;
     private readonly BlockExecutor _executor;
-    private readonly Hash256 _validatorsHash;
+    private readonly ValidatorSetTransition _validatorSets;
 
-    public BlockBuilder(ChainSpec spec, BlockExecutor executor, Hash256 validatorsHash)
+    /// <param name="validatorSets">Where the set changes at epoch boundaries; null keeps the genesis set forever.</param>
+    public BlockBuilder(ChainSpec spec, BlockExecutor executor, IValidatorSetSource? validatorSets = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(executor);
         _spec = spec;
         _executor = executor;
-        _validatorsHash = validatorsHash;
+        _validatorSets = new ValidatorSetTransition(spec.Parameters.EpochLength, validatorSets);
     }
 
     /// <summary>The base fee the child of <paramref name="parent"/> must carry.</summary>
@@ -72,8 +73,8 @@ public sealed class BlockBuilder
             GasLimit = _spec.GasLimit,
             GasUsed = result.GasUsed,
             BaseFeePerGas = baseFee,
-            ValidatorsHash = _validatorsHash,
-            NextValidatorsHash = _validatorsHash,
+            ValidatorsHash = parent.NextValidatorsHash,
+            NextValidatorsHash = _validatorSets.NextValidatorsHash(number, parent.NextValidatorsHash, parentState),
             LastCommitHash = BlockRules.LastCommitHash(lastCommit),
             HumanSetRoot = result.HumanSetRoot,
         };

@@ -19,15 +19,16 @@ public sealed class BlockProcessor
 
     private readonly ChainSpec _spec;
     private readonly BlockExecutor _executor;
-    private readonly Hash256 _validatorsHash;
+    private readonly ValidatorSetTransition _validatorSets;
 
-    public BlockProcessor(ChainSpec spec, BlockExecutor executor, Hash256 validatorsHash)
+    /// <param name="validatorSets">Where the set changes at epoch boundaries; null keeps the genesis set forever.</param>
+    public BlockProcessor(ChainSpec spec, BlockExecutor executor, IValidatorSetSource? validatorSets = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(executor);
         _spec = spec;
         _executor = executor;
-        _validatorsHash = validatorsHash;
+        _validatorSets = new ValidatorSetTransition(spec.Parameters.EpochLength, validatorSets);
     }
 
     /// <param name="parentState">A fresh overlay on the parent's state root; it becomes the block's post-state.</param>
@@ -73,6 +74,21 @@ public sealed class BlockProcessor
         Expect(block, "receiptsRoot", header.ReceiptsRoot, result.ReceiptsRoot);
         Expect(block, "stateRoot", header.StateRoot, result.StateRoot);
         Expect(block, "humanSetRoot", header.HumanSetRoot, result.HumanSetRoot);
+        if (_validatorSets.ChangesAfter(header.Number))
+        {
+            Hash256 next;
+            try
+            {
+                next = _validatorSets.NextValidatorsHash(header.Number, header.ValidatorsHash, parentState);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw Invalid(block, e.Message, e);
+            }
+
+            Expect(block, "nextValidatorsHash", header.NextValidatorsHash, next);
+        }
+
         if (!header.LogsBloom.Equals(result.LogsBloom))
         {
             throw Invalid(block, "logsBloom does not match the logs of its receipts");
@@ -121,8 +137,13 @@ public sealed class BlockProcessor
             throw Invalid(block, $"{block.Transactions.Count} transactions, at most {_spec.Parameters.MaxBlockTransactions} allowed");
         }
 
-        Expect(block, "validatorsHash", header.ValidatorsHash, _validatorsHash);
-        Expect(block, "nextValidatorsHash", header.NextValidatorsHash, _validatorsHash);
+        // The set voting on this block was fixed by the parent; only an epoch boundary may name a different next set,
+        // which needs the post-state and is checked after execution.
+        Expect(block, "validatorsHash", header.ValidatorsHash, parent.NextValidatorsHash);
+        if (!_validatorSets.ChangesAfter(header.Number))
+        {
+            Expect(block, "nextValidatorsHash", header.NextValidatorsHash, header.ValidatorsHash);
+        }
         if (BlockRules.LastCommitError(parent, block.LastCommit) is { } commitError)
         {
             throw Invalid(block, commitError);

@@ -47,8 +47,8 @@ public sealed class Blockchain : IBlockApplication, IDisposable
         };
         TransactionProcessor processor = new(new ChainTxValidator(spec, options.AllowUnprotectedTransactions), options.SystemContracts);
         BlockExecutor executor = new(processor, options.Hooks);
-        _builder = new BlockBuilder(spec, executor, ValidatorsHash);
-        _processor = new BlockProcessor(spec, executor, ValidatorsHash);
+        _builder = new BlockBuilder(spec, executor, options.ValidatorSets);
+        _processor = new BlockProcessor(spec, executor, options.ValidatorSets);
 
         WorldState genesisState = _stateDb.OpenWorldState(StateDatabase.EmptyRoot);
         Block genesis = GenesisBuilder.Build(spec, genesisState, ValidatorsHash, options.Hooks.HumanSetRootProvider, options.GenesisInitializers);

@@ -22,6 +22,9 @@ public sealed class BlockchainOptions
 
     public int MaxLogResults { get; init; } = Persistence.BlockStore.DefaultMaxLogResults;
 
+    /// <summary>Where the validator set changes at epoch boundaries (Staking installs it); null: the genesis set forever.</summary>
+    public IValidatorSetSource? ValidatorSets { get; set; }
+
     /// <summary>Accept pre-EIP-155 legacy transactions in blocks (they are replayable across chains).</summary>
     public bool AllowUnprotectedTransactions { get; init; }
 }

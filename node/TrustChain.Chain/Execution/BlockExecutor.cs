@@ -1,3 +1,4 @@
+using TrustChain.Chain.Execution.Prefetch;
 using TrustChain.Chain.State;
 using TrustChain.Core;
 using TrustChain.Core.Blocks;
@@ -38,6 +39,8 @@ public sealed class BlockExecutor
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(transactions);
         _hooks.BeginBlock(state, block);
+        // State-independent work (Groth16 proofs) is verified in parallel first; execution below reads its cache.
+        BlockPrefetch.Run(_processor.SystemContracts, transactions);
 
         List<Transaction> included = new(Math.Min(transactions.Count, maxCount));
         List<TxReceipt> receipts = new(included.Capacity);

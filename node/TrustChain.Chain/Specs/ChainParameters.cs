@@ -60,6 +60,12 @@ public sealed class ChainParameters
     /// <summary>Most dedup tags an enrolment may carry (the palm pipeline's band count k must not exceed it).</summary>
     public int MaxDedupTags { get; init; } = 64;
 
+    /// <summary>
+    /// Owners one dedup tag value keeps (bounded per-tag owner lists; owner reads cost gas). A tag whose list is full is
+    /// not recorded for a new human, who still enrols (see node/TrustChain.Biometrics/NOTES.md for the sizing).
+    /// </summary>
+    public int MaxOwnersPerTag { get; init; } = 256;
+
     /// <summary>Blocks after deleteIdentity before the erased human's dedup tags are freed.</summary>
     public ulong DeletionCooloffBlocks { get; init; } = 2_592_000;
 

@@ -52,6 +52,9 @@ public sealed class ChainSpec
     /// <summary>Genesis validator set, in file order.</summary>
     public IReadOnlyList<GenesisValidator> Validators { get; }
 
+    /// <summary>TrustChain's own Semaphore verification keys (genesis.json humanVerificationKeys), by ascending depth.</summary>
+    public IReadOnlyList<GenesisVerificationKey> HumanVerificationKeys { get; init; } = [];
+
     public static ChainSpec Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

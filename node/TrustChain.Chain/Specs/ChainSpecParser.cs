@@ -15,14 +15,14 @@ internal static class ChainSpecParser
     private const int BasisPoints = 10_000;
 
     private static readonly string[] TopLevelKeys =
-        ["name", "chainId", "timestamp", "gasLimit", "extraData", "params", "alloc", "validators"];
+        ["name", "chainId", "timestamp", "gasLimit", "extraData", "params", "alloc", "validators", "humanVerificationKeys"];
 
     private static readonly string[] ParamKeys =
     [
         "minBaseFee", "baseFeeChangeDenominator", "elasticityMultiplier", "blockTimeMs", "maxBlockTransactions",
         "maxTxSize", "stateHistory", "epochLength", "maxValidators", "unbondingBlocks", "minValidatorStake",
         "minEnrollmentOperatorStake", "minIssuerStake", "minProverStake", "minModelHostStake",
-        "dedupMatch", "maxDedupTags", "deletionCooloffBlocks", "recoveryDelayBlocks", "rootHistoryBlocks", "verificationFee",
+        "dedupMatch", "maxDedupTags", "maxOwnersPerTag", "deletionCooloffBlocks", "recoveryDelayBlocks", "rootHistoryBlocks", "verificationFee",
         "verificationProverBps", "verificationValidatorBps", "verificationOperatorBps",
         "credentialVerificationFee", "credentialIssuerBps", "credentialValidatorBps", "credentialProverBps",
         "issuerSlashWindowBlocks", "issuerJailBlocks",
@@ -83,7 +83,10 @@ internal static class ChainSpecParser
 
             IReadOnlyList<GenesisAccount> alloc = ReadAlloc(Require(top, "alloc", "alloc"));
             IReadOnlyList<GenesisValidator> validators = ReadValidators(Require(top, "validators", "validators"), parameters);
-            return new ChainSpec(name, chainId, timestamp, gasLimit, extraData, parameters, alloc, validators);
+            IReadOnlyList<GenesisVerificationKey> humanKeys = top.TryGetValue("humanVerificationKeys", out JsonElement keysElement)
+                ? ReadHumanVerificationKeys(keysElement)
+                : [];
+            return new ChainSpec(name, chainId, timestamp, gasLimit, extraData, parameters, alloc, validators) { HumanVerificationKeys = humanKeys };
         }
     }
 
@@ -113,6 +116,7 @@ internal static class ChainSpecParser
             MinModelHostStake = PositiveAmount(map, "minModelHostStake", d.MinModelHostStake),
             DedupMatch = PositiveInt(map, "dedupMatch", d.DedupMatch),
             MaxDedupTags = PositiveInt(map, "maxDedupTags", d.MaxDedupTags),
+            MaxOwnersPerTag = PositiveInt(map, "maxOwnersPerTag", d.MaxOwnersPerTag),
             DeletionCooloffBlocks = Positive(map, "deletionCooloffBlocks", d.DeletionCooloffBlocks),
             RecoveryDelayBlocks = Positive(map, "recoveryDelayBlocks", d.RecoveryDelayBlocks),
             RootHistoryBlocks = Positive(map, "rootHistoryBlocks", d.RootHistoryBlocks),
@@ -342,6 +346,48 @@ internal static class ChainSpecParser
         }
 
         return validators.AsReadOnly();
+    }
+
+    /// <summary>
+    /// humanVerificationKeys: { "depth": verification_key.json of the native Semaphore circuit, ... } for depths 1..32,
+    /// each with Semaphore's four public signals.
+    /// </summary>
+    private static IReadOnlyList<GenesisVerificationKey> ReadHumanVerificationKeys(JsonElement element)
+    {
+        const int minDepth = 1;
+        const int maxDepth = 32;
+        const int semaphorePublicSignals = 4;
+        Dictionary<string, JsonElement> map = ReadObject(element, "humanVerificationKeys", allowedKeys: null);
+        List<GenesisVerificationKey> keys = new(map.Count);
+        foreach ((string depthText, JsonElement value) in map)
+        {
+            string field = $"humanVerificationKeys.{depthText}";
+            if (!int.TryParse(depthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int depth)
+                || depth < minDepth || depth > maxDepth || depthText != depth.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw new ChainSpecException(field, $"the key must be a tree depth {minDepth}..{maxDepth} in plain decimal");
+            }
+
+            Zk.Groth16.VerificationKey key;
+            try
+            {
+                key = Zk.Groth16.VerificationKey.FromJson(value);
+            }
+            catch (Exception e) when (e is Zk.Snarkjs.ZkFormatException or InvalidOperationException or FormatException)
+            {
+                throw new ChainSpecException(field, $"not a valid Groth16 verification key: {e.Message}", e);
+            }
+
+            if (key.PublicInputCount != semaphorePublicSignals)
+            {
+                throw new ChainSpecException(field, $"a Semaphore key has {semaphorePublicSignals} public signals, this one has {key.PublicInputCount}");
+            }
+
+            keys.Add(new GenesisVerificationKey(depth, key));
+        }
+
+        keys.Sort(static (a, b) => a.Depth.CompareTo(b.Depth));
+        return keys.AsReadOnly();
     }
 
     private static Dictionary<string, JsonElement> ReadObject(JsonElement element, string field, string[]? allowedKeys)

@@ -16,6 +16,9 @@ internal sealed class TreeNodeStore
     private readonly ConcurrentDictionary<NodeId, InternalNode> _cache = new();
     private readonly int _capacity;
 
+    // ConcurrentDictionary.Count takes every bucket lock; the bound is checked per cached node, so it is tracked here.
+    private int _count;
+
     public TreeNodeStore(RocksDatabase db, ColumnFamily nodes, int cacheCapacity)
     {
         _db = db;
@@ -23,7 +26,7 @@ internal sealed class TreeNodeStore
         _capacity = cacheCapacity;
     }
 
-    public int CachedCount => _cache.Count;
+    public int CachedCount => Volatile.Read(ref _count);
 
     public InternalNode GetInternal(in NodeId id)
     {
@@ -39,9 +42,9 @@ internal sealed class TreeNodeStore
             throw Missing(id);
         }
 
-        if (_cache.Count < _capacity)
+        if (Volatile.Read(ref _count) < _capacity && _cache.TryAdd(id, node))
         {
-            _cache.TryAdd(id, node);
+            Interlocked.Increment(ref _count);
         }
 
         return node;
@@ -64,21 +67,34 @@ internal sealed class TreeNodeStore
     {
         foreach (NodeId stale in writes.Stale)
         {
-            _cache.TryRemove(stale, out _);
+            Evict(stale);
         }
 
         foreach ((NodeId id, InternalNode node) in writes.NewInternals)
         {
-            if (_cache.Count >= _capacity)
+            if (Volatile.Read(ref _count) >= _capacity)
             {
                 break;
             }
 
-            _cache[id] = node;
+            if (_cache.TryAdd(id, node))
+            {
+                Interlocked.Increment(ref _count);
+            }
+            else
+            {
+                _cache[id] = node;
+            }
         }
     }
 
-    public void Evict(in NodeId id) => _cache.TryRemove(id, out _);
+    public void Evict(in NodeId id)
+    {
+        if (_cache.TryRemove(id, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
 
     private static StateCorruptionException Missing(in NodeId id) =>
         new($"State node {id} is missing: it was pruned (root older than the retained history) or the database is corrupt.");

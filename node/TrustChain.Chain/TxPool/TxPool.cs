@@ -293,7 +293,9 @@ public sealed class TxPool
         if (existing is null)
         {
             bool wouldBePending = tx.Nonce == list.StateNonce + (ulong)list.ContiguousCount;
-            if (!wouldBePending && list.QueuedCount >= _options.MaxQueuedPerSender)
+            // The queue follows the same slot model: gapped nonces beyond the per-sender share are kept while the
+            // global queue has room (a client pipelining many nonces over several connections fills gaps quickly).
+            if (!wouldBePending && list.QueuedCount >= _options.MaxQueuedPerSender && _queuedCount >= _options.MaxQueued)
             {
                 return TxPoolSubmitResult.Rejected(hash, TxValidationError.AccountLimitExceeded,
                     $"account limit exceeded: pooled {list.ByNonce.Count} txs");
@@ -473,7 +475,7 @@ public sealed class TxPool
     {
         if (protectedSender is { } own && _senders.TryGetValue(own, out SenderTransactions? ownList))
         {
-            while (ownList.QueuedCount > _options.MaxQueuedPerSender)
+            while (ownList.QueuedCount > _options.MaxQueuedPerSender && _queuedCount > _options.MaxQueued)
             {
                 RemoveEntry(ownList.ByNonce.Values[ownList.ByNonce.Count - 1]);
             }

@@ -11,7 +11,10 @@ public sealed class TxPoolOptions
     /// </summary>
     public int MaxPendingPerSender { get; init; } = 64;
 
-    /// <summary>Non-executable (gapped) transactions kept per sender.</summary>
+    /// <summary>
+    /// Non-executable (gapped) transactions a sender is guaranteed when the queue is full; below a full queue a sender
+    /// may hold more.
+    /// </summary>
     public int MaxQueuedPerSender { get; init; } = 64;
 
     public int MaxPending { get; init; } = 10_000;

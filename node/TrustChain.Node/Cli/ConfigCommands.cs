@@ -16,7 +16,7 @@ public static class ConfigCommands
     }
 
     /// <summary>
-    /// Adds the operator flags (--log-level, --log-format, --health-max-head-age) to a command that resolves
+    /// Adds the operator flags (--log-level, --log-format, --health-max-head-age, --explorer) to a command that resolves
     /// <see cref="RunSettings"/> (`run`); without them these settings still come from the environment or the file.
     /// </summary>
     public static void AddOperatorOptions(Command command, ConfigOptions options)
@@ -26,6 +26,7 @@ public static class ConfigCommands
         options.Add(command, ConfigKeys.LogLevel, "Log level, or per component: Consensus=Debug,Rpc=Warning (default Information)", "LEVELS");
         options.Add(command, ConfigKeys.LogFormat, "console (default) or json (one object per line)", "FORMAT");
         options.Add(command, ConfigKeys.HealthMaxHeadAge, "Milliseconds without a new head before /health answers 503 (default max(30000, 10 block times))", "MS");
+        options.Add(command, ConfigKeys.Explorer, "Serve the block explorer at /explorer: true (default) or false", "BOOL");
     }
 
     private static Command CreateShow(CliContext context, Option<string> configOption)

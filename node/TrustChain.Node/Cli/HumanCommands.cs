@@ -37,6 +37,7 @@ public static class HumanCommands
         human.Subcommands.Add(CreateProve(context));
         human.Subcommands.Add(CreateVerify(context));
         human.Subcommands.Add(CreateDelete(context));
+        human.Subcommands.Add(CreateDevZkey(context));
         return human;
     }
 
@@ -134,7 +135,8 @@ public static class HumanCommands
         Command command = new(
             "prove",
             "Prove membership for a scope with the native Semaphore circuit and a .zkey made for it ('trustchain zk setup'); " +
-            "verifyHuman accepts it only if the chain registered that key (the official Semaphore keys need the circom artifacts)");
+            "verifyHuman accepts it only if the chain's genesis lists that key (on the dev chain: 'trustchain human dev-zkey' recreates it; " +
+            "the official Semaphore keys need the circom artifacts)");
         Option<string> identityOption = new("--identity") { Description = "Identity file", Required = true, HelpName = "FILE" };
         Option<string> scope = new("--scope") { Description = "Scope (number or text ≤ 32 bytes): one proof per identity per scope", Required = true };
         Option<string> message = new("--message") { Description = "Message the proof signs (number or text ≤ 32 bytes)", Required = true };
@@ -201,6 +203,64 @@ public static class HumanCommands
             context.Output.WriteLine($"nullifier={proof.Nullifier}");
             context.Output.WriteLine($"depth={circuitDepth}");
             context.Output.WriteLine($"acceptedByChain={(accepted ? "true" : "false (the chain does not accept this proving key)")}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command CreateDevZkey(CliContext context)
+    {
+        Command command = new(
+            "dev-zkey",
+            "Recreate the proving key of the dev chain's TrustChain Semaphore key for a depth (single-party dev ceremony with public " +
+            "entropy: fine for a dev chain, worthless for a real one) and check it against a genesis");
+        Option<int> depth = new("--depth") { Description = $"Tree depth, 1..{HumanDevCeremony.MaxDepth}", Required = true };
+        Option<string> ptau = new("--ptau")
+        {
+            Description = "The committed prepared Powers of Tau (tests/TrustChain.Zk.Tests/Fixtures/Circuits/ptau/pot12_final.ptau)",
+            Required = true,
+            HelpName = "FILE",
+        };
+        Option<string> genesis = new("--genesis") { Description = "Genesis whose humanVerificationKeys must hold the key (default: the bundled dev genesis)", HelpName = "FILE" };
+        Option<string> output = new("--out") { Description = "Where to write the .zkey", Required = true, HelpName = "FILE" };
+        foreach (Option option in new Option[] { depth, ptau, genesis, output })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parseResult =>
+        {
+            int d = parseResult.GetValue(depth);
+            if (d < 1 || d > HumanDevCeremony.MaxDepth)
+            {
+                throw new ConfigException($"--depth must be 1..{HumanDevCeremony.MaxDepth} (deeper circuits need a larger Powers of Tau than the committed 2^12), got {d}.");
+            }
+
+            string ptauPath = parseResult.GetValue(ptau)!;
+            if (!File.Exists(ptauPath))
+            {
+                throw new ConfigException($"--ptau {ptauPath} does not exist.");
+            }
+
+            Chain.Specs.ChainSpec spec = Hosting.GenesisLoader.Load(parseResult.GetValue(genesis) ?? Hosting.NodePaths.BundledDevGenesis);
+            VerificationKey? expected = spec.HumanVerificationKeys.FirstOrDefault(k => k.Depth == d)?.Key;
+            if (expected is null)
+            {
+                throw new ConfigException($"the genesis has no humanVerificationKeys entry for depth {d}.");
+            }
+
+            byte[] zkey = HumanDevCeremony.CreateZkey(d, File.ReadAllBytes(ptauPath));
+            if (!HumanDevCeremony.VerificationKeyOf(zkey).ContentEquals(expected))
+            {
+                context.Error.WriteLine($"the recreated depth-{d} key differs from the genesis key: that genesis was not made by the dev ceremony (or the .ptau is another one).");
+                return ExitCodes.Failure;
+            }
+
+            string outPath = parseResult.GetValue(output)!;
+            File.WriteAllBytes(outPath, zkey);
+            context.Output.WriteLine($"zkey={outPath}");
+            context.Output.WriteLine($"depth={d}");
+            context.Output.WriteLine("matchesGenesis=true");
             return ExitCodes.Success;
         });
         return command;

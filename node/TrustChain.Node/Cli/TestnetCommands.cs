@@ -24,8 +24,9 @@ public static class TestnetCommands
         Option<int?> timeoutCommit = new("--timeout-commit") { Description = "Genesis timeoutCommitMs (default: the dev genesis')", HelpName = "MS" };
         Option<int?> timeoutPropose = new("--timeout-propose") { Description = "Genesis timeoutProposeMs", HelpName = "MS" };
         Option<int?> timeoutVote = new("--timeout-vote") { Description = "Genesis timeoutPrevoteMs and timeoutPrecommitMs", HelpName = "MS" };
+        Option<int?> epochLength = new("--epoch-length") { Description = "Genesis epochLength: validator-set changes take effect every N blocks", HelpName = "BLOCKS" };
         Option<string> template = new("--template") { Description = "Genesis to take parameters and alloc from (default: the dev genesis)", HelpName = "FILE" };
-        foreach (Option option in new Option[] { validators, followers, output, p2pPort, rpcPort, timeoutCommit, timeoutPropose, timeoutVote, template })
+        foreach (Option option in new Option[] { validators, followers, output, p2pPort, rpcPort, timeoutCommit, timeoutPropose, timeoutVote, epochLength, template })
         {
             command.Options.Add(option);
         }
@@ -42,6 +43,7 @@ public static class TestnetCommands
                 TimeoutCommitMs = parseResult.GetValue(timeoutCommit),
                 TimeoutProposeMs = parseResult.GetValue(timeoutPropose),
                 TimeoutVoteMs = parseResult.GetValue(timeoutVote),
+                EpochLength = parseResult.GetValue(epochLength),
             };
             TestnetLayout layout = TestnetGenerator.Generate(settings, parseResult.GetValue(template) ?? NodePaths.BundledDevGenesis);
             context.Output.WriteLine($"Genesis: {layout.GenesisPath}");

@@ -124,6 +124,11 @@ public static class TestnetGenerator
             parameters["timeoutPrecommitMs"] = vote;
         }
 
+        if (settings.EpochLength is { } epoch)
+        {
+            parameters["epochLength"] = epoch;
+        }
+
         JsonArray validators = [];
         Span<byte> compressed = stackalloc byte[Secp256k1.CompressedPublicKeyLength];
         foreach (PrivateKey key in validatorKeys)

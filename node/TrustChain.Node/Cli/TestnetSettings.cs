@@ -23,8 +23,16 @@ public sealed record TestnetSettings
     /// <summary>Genesis timeoutPrevoteMs and timeoutPrecommitMs; null keeps the template's.</summary>
     public int? TimeoutVoteMs { get; init; }
 
+    /// <summary>Genesis epochLength (blocks per validator-set epoch); null keeps the template's.</summary>
+    public int? EpochLength { get; init; }
+
     public void Validate()
     {
+        if (EpochLength is < 1)
+        {
+            throw new Config.ConfigException($"--epoch-length must be at least 1, got {EpochLength}.");
+        }
+
         if (Validators is < 1 or > 100)
         {
             throw new Config.ConfigException($"--validators must be 1..100, got {Validators}.");

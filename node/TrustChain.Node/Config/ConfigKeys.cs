@@ -29,9 +29,12 @@ public static class ConfigKeys
     /// <summary>Milliseconds without a new head after which /health answers 503.</summary>
     public static readonly ConfigKey HealthMaxHeadAge = new("health-max-head-age", "healthMaxHeadAge") { DefaultDescription = "max(30000, 10 × block time)" };
 
+    /// <summary>Serve the block explorer at /explorer on the RPC port ("true" or "false").</summary>
+    public static readonly ConfigKey Explorer = new("explorer", "explorer") { DefaultDescription = "true" };
+
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
         Dev, DataDir, Genesis, RpcAddr, RpcPort, ValidatorKey, Unlock, PasswordFile, BlockTime, Cors, Keystore,
-        LogLevel, LogFormat, HealthMaxHeadAge, .. NetworkConfigKeys.All,
+        LogLevel, LogFormat, HealthMaxHeadAge, Explorer, .. NetworkConfigKeys.All,
     ];
 }

@@ -41,6 +41,9 @@ public sealed record RunSettings
     /// <summary>Null: max(30 s, 10 block times); /health turns 503 when the head is older.</summary>
     public int? HealthMaxHeadAgeMs { get; init; }
 
+    /// <summary>Serve the block explorer at /explorer.</summary>
+    public bool Explorer { get; init; } = true;
+
     /// <summary>The /health threshold for a chain whose blocks come every <paramref name="blockTimeMs"/>.</summary>
     public TimeSpan HealthMaxHeadAge(ulong blockTimeMs) =>
         TimeSpan.FromMilliseconds(HealthMaxHeadAgeMs ?? (double)Math.Max(30_000UL, Math.Min(blockTimeMs, 3_600_000UL) * 10));
@@ -88,6 +91,7 @@ public sealed record RunSettings
             CorsOrigins = config.GetList(ConfigKeys.Cors),
             Logging = LogSettings.Resolve(config),
             HealthMaxHeadAgeMs = config.Get(ConfigKeys.HealthMaxHeadAge) is null ? null : config.GetInt(ConfigKeys.HealthMaxHeadAge, 0, 100, 86_400_000),
+            Explorer = config.GetBool(ConfigKeys.Explorer, true),
         };
     }
 }

@@ -26,22 +26,25 @@ namespace TrustChain.Node.Hosting;
 /// <summary>
 /// `trustchain run`: opens the chain (RocksDB under datadir/db), the mempool, the JSON-RPC server with the eth
 /// module and then either joins the P2P network (<see cref="NetworkSettings"/> given: Tendermint as a validator or a
-/// follower, with block sync) or, standalone with a validator key, runs the dev block producer; runs until
+/// follower, with block sync) or, standalone with a validator key, a single-validator Tendermint; runs until
 /// SIGINT/SIGTERM or cancellation, then stops producing (the block in flight is finished), disposes the RPC server
 /// and closes the database.
 /// </summary>
 /// <remarks>
-/// `--dev` keeps the dev block producer rather than a one-validator Tendermint: the dev chain seals a block as soon as
-/// transactions arrive, which the engine's fixed timeoutCommit cadence cannot do.
+/// `--dev` (and any standalone node whose key holds 2/3 of the stake) runs the same Tendermint engine with one
+/// validator (<see cref="DevConsensus"/>): a block every block time, or a few milliseconds after transactions arrive.
+/// A standalone key with less stake (a dev genesis with several validators) keeps the legacy DevBlockProducer.
 /// </remarks>
 public sealed class NodeRunner
 {
+    private static readonly TimeSpan DevTxDebounce = TimeSpan.FromMilliseconds(5);
+
     private readonly RunSettings _settings;
     private readonly CliContext _context;
     private readonly NetworkSettings? _network;
     private readonly ProverSettings? _prover;
 
-    /// <param name="network">Null: a standalone node (dev producer with a key, RPC only without).</param>
+    /// <param name="network">Null: a standalone node (single-validator consensus with a key, RPC only without).</param>
     /// <param name="prover">Non-null: also serve prover_* with this OPRF share and prover key (`--prover`).</param>
     public NodeRunner(RunSettings settings, CliContext context, NetworkSettings? network = null, ProverSettings? prover = null)
     {
@@ -92,16 +95,16 @@ public sealed class NodeRunner
         RpcMethodRegistry methods = new();
         EthRpcModule ethModule = EthRpcModule.Register(methods, eth);
         TrustRpcModule.Register(methods, new TrustRpcContext(eth, states.Staking, states.Humans, states.Credentials, states.Models));
+        MetricsRegistry metrics = new();
         if (_prover is not null)
         {
             ProverService prover = new(chain, states.Humans, _prover.LoadShare(_context.PasswordPrompt), ProverCommittee.Load(_prover.CommitteeFile),
                 _prover.LoadKey(_context.PasswordPrompt), _prover.Options, loggerFactory.CreateLogger("TrustChain.Prover"));
-            methods.Register(new ProverRpcModule(prover));
+            methods.Register(new ProverRpcModule(new MeteredProverBackend(prover, metrics)));
             log.LogInformation("Prover: committee member {Member} of a {Threshold}-of-n OPRF key, account {Prover}",
                 prover.Info.Member, prover.Info.Threshold, prover.Info.Prover);
         }
 
-        MetricsRegistry metrics = new();
         NetworkNode? network = null;
         using NodeMetrics nodeMetrics = new(metrics, chain, pool, () => network?.Host.PeerCount ?? 0);
         metrics.Gauge(MetricNames.RpcSubscriptions, "Live eth_subscribe subscriptions.", () => ethModule.Subscriptions.ActiveSubscriptions);
@@ -117,6 +120,7 @@ public sealed class NodeRunner
         }
 
         await using RpcServer rpc = new(rpcOptions, methods, loggerFactory, new RpcMetrics(metrics));
+        rpc.ExplorerEnabled = _settings.Explorer;
         rpc.MapMetrics(metrics);
         rpc.MapHealth(health);
         await rpc.StartAsync(shutdown.Token).ConfigureAwait(false);
@@ -129,27 +133,40 @@ public sealed class NodeRunner
             consensus = Task.Run(() => network.RunAsync(shutdown.Token), CancellationToken.None);
         }
 
-        DevBlockProducer? producer = null;
+        IAsyncDisposable? producer = null;
+        Action? startProducer = null;
         if (validator is not null && network is null)
         {
             ulong blockTimeMs = _settings.BlockTimeMs is { } configured ? (ulong)configured : spec.Parameters.BlockTimeMs;
-            DevBlockProducer dev = new(
-                chain,
-                chain.Head,
-                validator,
-                new DevBlockProducerOptions { ChainId = spec.ChainId, BlockTime = TimeSpan.FromMilliseconds(blockTimeMs) },
-                () => pool.PendingCount > 0);
-            dev.BlockProduced += block => log.LogInformation(
-                "Committed block #{Number} txs={Txs} gas={Gas} hash={Hash} in {Ms:0.0} ms",
-                block.Block.Number, block.Block.Transactions.Count, block.Block.Header.GasUsed, block.Block.Hash, block.Elapsed.TotalMilliseconds);
-            dev.BlockProduced += block => nodeMetrics.BlockProcessing.Observe(block.Elapsed);
-            dev.ProductionFailed += e => log.LogError(e, "Block production failed");
-            pool.TransactionAdded += _ => dev.NotifyTransactionsPending();
-            producer = dev;
+            void Committed(Core.Blocks.Block block, TimeSpan elapsed)
+            {
+                log.LogInformation("Committed block #{Number} txs={Txs} gas={Gas} hash={Hash} in {Ms:0.0} ms",
+                    block.Number, block.Transactions.Count, block.Header.GasUsed, block.Hash, elapsed.TotalMilliseconds);
+                nodeMetrics.BlockProcessing.Observe(elapsed);
+            }
+
+            if (DevConsensus.CanCommitAlone(chain, validator.Address))
+            {
+                DevConsensus dev = new(chain, pool, validator, _settings.DataDir, TimeSpan.FromMilliseconds(blockTimeMs), DevTxDebounce, Committed, log);
+                (producer, startProducer) = (dev, dev.Start);
+            }
+            else
+            {
+                // A standalone node whose key lacks 2/3 of the stake (e.g. a dev genesis with several validators) could
+                // never commit through consensus; the legacy producer seals alone, with commits only this key signed.
+                log.LogWarning("Validator {Validator} holds less than 2/3 of the voting power: producing blocks alone with the legacy dev producer", validator.Address);
+                DevBlockProducer dev = new(chain, chain.Head, validator,
+                    new DevBlockProducerOptions { ChainId = spec.ChainId, BlockTime = TimeSpan.FromMilliseconds(blockTimeMs) },
+                    () => pool.PendingCount > 0);
+                dev.BlockProduced += block => Committed(block.Block, block.Elapsed);
+                dev.ProductionFailed += e => log.LogError(e, "Block production failed");
+                pool.TransactionAdded += _ => dev.NotifyTransactionsPending();
+                (producer, startProducer) = (dev, dev.Start);
+            }
         }
 
         PrintBanner(spec, validator, rpc, network);
-        producer?.Start();
+        startProducer?.Invoke();
         if (producer is null && network is null)
         {
             log.LogWarning("No validator key (--validator-key or --unlock): serving JSON-RPC without producing blocks");
@@ -209,7 +226,7 @@ public sealed class NodeRunner
         ArgumentNullException.ThrowIfNull(spec);
         BlockchainOptions options = new();
         StakingState staking = StakingModule.Install(options, spec.Parameters);
-        HumanRegistryState humans = HumanModule.Install(options, spec.Parameters, staking);
+        HumanRegistryState humans = HumanModule.Install(options, spec.Parameters, staking, HumanVerificationKeys.FromGenesis(spec));
         CredentialRegistryState credentials = CredentialModule.Install(options, spec.Parameters, staking);
         ModelRegistryState models = ModelModule.Install(options, spec.Parameters, staking, humans);
         states = new SystemContractStates(staking, humans, credentials, models);

@@ -9,7 +9,9 @@ namespace TrustChain.Node.Hosting;
 
 /// <summary>
 /// The key this node signs blocks with: --validator-key (hex key file), --unlock (keystore + password), or in dev
-/// mode the first dev account. It must belong to the genesis validator set.
+/// mode the first dev account. The dev producer signs every block, so its key must be a genesis validator; on the
+/// network any key is accepted: the node follows until Staking makes its address active at an epoch boundary and
+/// then signs.
 /// </summary>
 public static class ValidatorKeyLoader
 {
@@ -32,7 +34,7 @@ public static class ValidatorKeyLoader
             key = settings.Dev ? DevAccounts.Get(0) : null;
         }
 
-        if (key is not null && !IsValidator(spec, key))
+        if (key is not null && settings.Dev && !IsGenesisValidator(spec, key))
         {
             throw new ConfigException($"validator key {key.Address} is not in the genesis validator set of {spec.Name}.");
         }
@@ -40,7 +42,7 @@ public static class ValidatorKeyLoader
         return key;
     }
 
-    private static bool IsValidator(ChainSpec spec, PrivateKey key)
+    public static bool IsGenesisValidator(ChainSpec spec, PrivateKey key)
     {
         foreach (GenesisValidator validator in spec.Validators)
         {

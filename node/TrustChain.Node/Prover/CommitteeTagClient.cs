@@ -44,11 +44,13 @@ public sealed class CommitteeTagClient
         ArgumentNullException.ThrowIfNull(bands);
         var blinded = new OprfBlindedInput[bands.Count];
         var elements = new byte[bands.Count][];
-        for (int i = 0; i < blinded.Length; i++)
+        // Hundreds of bands, each a few independent point multiplications (libsecp256k1's context is read-only, so
+        // thread-safe): spread them over the cores. Each index writes only its own slot, so the result is order-free.
+        ForEachBand(blinded.Length, i =>
         {
             blinded[i] = OprfClient.Blind(bands[i]);
             elements[i] = blinded[i].BlindedElement;
-        }
+        });
 
         ulong expiry = (ulong)_time.GetUtcNow().ToUnixTimeSeconds() + 120;
         ProverOprfRequest request = ProverOprfRequest.Create(_operatorKey, _chainId, expiry, elements);
@@ -107,7 +109,7 @@ public sealed class CommitteeTagClient
 
         LastRejectedMembers = rejected.Order().ToArray();
         var tags = new Hash256[bands.Count];
-        for (int b = 0; b < tags.Length; b++)
+        ForEachBand(tags.Length, b =>
         {
             var evaluations = new List<OprfEvaluation>(answers.Count);
             foreach (ProverOprfResponse answer in answers)
@@ -120,9 +122,22 @@ public sealed class CommitteeTagClient
             }
 
             tags[b] = OprfClient.Finalize(blinded[b], evaluations, _committee.Oprf).Tag;
-        }
+        });
 
         return tags;
+    }
+
+    /// <summary>Parallel.For that rethrows the first failure as itself (an OprfException stays one).</summary>
+    private static void ForEachBand(int count, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     private static int CountValid(List<ProverOprfResponse> answers, HashSet<int> rejected)

@@ -19,6 +19,8 @@ namespace TrustChain.Node.Prover;
 /// </summary>
 public sealed class PalmEnroller
 {
+    private const ulong OwnerHeadroom = 8;
+
     private readonly PalmBandLayout _layout;
     private readonly CodeOffsetExtractor _extractor;
     private readonly CommitteeTagClient _tagger;
@@ -60,7 +62,8 @@ public sealed class PalmEnroller
         ThrowIfDuplicate(candidate);
         var sender = new Tx.TransactionSender(_registry.Rpc);
         byte[] data = EncodeEnroll(candidate);
-        Tx.SendResult sent = await sender.SendAsync(new Tx.SendRequest(_operatorKey, _registry.Address, UInt256.Zero, data, GasLimit(data, candidate.Tags.Count)),
+        ulong gasLimit = await GasLimitAsync(data, candidate.Tags.Count, cancellationToken).ConfigureAwait(false);
+        Tx.SendResult sent = await sender.SendAsync(new Tx.SendRequest(_operatorKey, _registry.Address, UInt256.Zero, data, gasLimit),
             wait: false, TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
         return sent.Hash;
     }
@@ -87,8 +90,21 @@ public sealed class PalmEnroller
 
     private byte[] EncodeEnroll(PalmCandidate candidate) => _registry.Abi.GetFunction("enroll").EncodeCall(candidate.Commitment, candidate.Tags.ToArray());
 
-    /// <summary>Intrinsic gas (at most 16 per calldata byte) plus enroll's fixed price; no estimate round trip.</summary>
-    private static ulong GasLimit(byte[] data, int tags) => 21_000 + (16 * (ulong)data.Length) + HumanRegistryGas.Enroll + (HumanRegistryGas.PerTag * (ulong)tags);
+    /// <summary>
+    /// enroll's price depends on how many owners the tags already have, so estimate it at the head, plus room for
+    /// <see cref="OwnerHeadroom"/> more owners on every tag: enrolments sent in the same batch may land first.
+    /// </summary>
+    private async Task<ulong> GasLimitAsync(byte[] data, int tags, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string> call = new()
+        {
+            ["from"] = _operatorKey.Address.ToLowerHex(),
+            ["to"] = _registry.Address.ToLowerHex(),
+            ["input"] = Hex.ToHexString(data),
+        };
+        ulong estimate = Tx.RpcQuantity.ToUInt64(await _registry.Rpc.CallAsync("eth_estimateGas", [call], cancellationToken).ConfigureAwait(false), "eth_estimateGas");
+        return estimate + (HumanRegistryGas.PerTagOwner * OwnerHeadroom * (ulong)tags);
+    }
 
     private static UInt256 ToUInt256(string decimalText) => UInt256.Parse(decimalText.ToString(CultureInfo.InvariantCulture));
 }

@@ -10,8 +10,8 @@ public static class ProverConfigKeys
     public static readonly ConfigKey Committee = new("committee", "committee");
     public static readonly ConfigKey Key = new("prover-key", "proverKey");
     public static readonly ConfigKey PasswordFile = new("prover-password-file", "proverPasswordFile");
-    public static readonly ConfigKey Rate = new("prover-rate", "proverRate") { DefaultDescription = "64 evaluations/s per operator" };
-    public static readonly ConfigKey Burst = new("prover-burst", "proverBurst") { DefaultDescription = "640 evaluations" };
+    public static readonly ConfigKey Rate = new("prover-rate", "proverRate") { DefaultDescription = "224 evaluations/s per operator" };
+    public static readonly ConfigKey Burst = new("prover-burst", "proverBurst") { DefaultDescription = "2,240 evaluations" };
     public static readonly ConfigKey ZkeyDir = new("prover-zkey-dir", "proverZkeyDir");
 
     public static IReadOnlyList<ConfigKey> All { get; } = [Prover, Share, Committee, Key, PasswordFile, Rate, Burst, ZkeyDir];

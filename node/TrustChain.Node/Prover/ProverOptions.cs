@@ -3,11 +3,11 @@ namespace TrustChain.Node.Prover;
 /// <summary>Limits of a prover node's services (flags --prover-rate, --prover-burst, --prover-zkey-dir).</summary>
 public sealed record ProverOptions
 {
-    /// <summary>One enrolment (64 bands) per second per operator on average.</summary>
-    public const double DefaultRatePerSecond = 64;
+    /// <summary>One enrolment (the genesis 224 bands) per second per operator on average.</summary>
+    public const double DefaultRatePerSecond = 224;
 
     /// <summary>Ten enrolments back to back.</summary>
-    public const int DefaultBurst = 640;
+    public const int DefaultBurst = 2_240;
 
     public double RatePerSecond { get; init; } = DefaultRatePerSecond;
 

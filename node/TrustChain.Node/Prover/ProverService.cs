@@ -135,12 +135,14 @@ public sealed class ProverService : IProverBackend
             throw new RpcException(ProverErrorCodes.Unauthorized, "request already served (replay)");
         }
 
+        // The points were validated above; each evaluation is independent (libsecp256k1's context is read-only), so an
+        // enrolment's hundreds of bands use every core and each index fills only its own slot.
         var evaluations = new ProverOprfEvaluation[request.Elements.Count];
-        for (int i = 0; i < evaluations.Length; i++)
+        Parallel.For(0, evaluations.Length, i =>
         {
             OprfEvaluation evaluation = _oprf.Evaluate(request.Elements[i]);
             evaluations[i] = new ProverOprfEvaluation(evaluation.Element, evaluation.Proof.ToBytes());
-        }
+        });
 
         _log.LogInformation("Served {Count} OPRF evaluations for operator {Operator}", evaluations.Length, operatorAddress);
         return new ProverOprfResponse(_oprf.MemberIndex, operatorAddress, evaluations);

@@ -28,6 +28,7 @@ public sealed class RpcServer : IAsyncDisposable
     private readonly ILogger _logger;
     private WebApplication? _app;
     private Uri? _httpUri;
+    private bool _explorerEnabled = true;
 
     public RpcServer(RpcOptions options, RpcMethodRegistry methods, ILoggerFactory? loggerFactory = null, IRpcMetrics? metrics = null)
     {
@@ -59,6 +60,17 @@ public sealed class RpcServer : IAsyncDisposable
     public Uri WebSocketUri => new UriBuilder(RpcUri) { Scheme = "ws" }.Uri;
 
     public int Port => HttpUri.Port;
+
+    /// <summary>Serve the block explorer under /explorer (default true); when false those paths answer 404. Set before start.</summary>
+    public bool ExplorerEnabled
+    {
+        get => _explorerEnabled;
+        set
+        {
+            ThrowIfStarted();
+            _explorerEnabled = value;
+        }
+    }
 
     /// <summary>Adds endpoints next to the RPC path (e.g. endpoints.MapGet("/metrics", ...)). Call before start.</summary>
     public void MapEndpoints(Action<IEndpointRouteBuilder> configure)
@@ -123,7 +135,10 @@ public sealed class RpcServer : IAsyncDisposable
             hook(app);
         }
 
-        app.MapExplorer(path);
+        if (_explorerEnabled)
+        {
+            app.MapExplorer(path);
+        }
 
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;

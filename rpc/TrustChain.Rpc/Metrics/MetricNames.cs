@@ -16,7 +16,16 @@ public static class MetricNames
     public const string RpcRequestSeconds = "trustchain_rpc_request_duration_seconds";
     public const string RpcSubscriptions = "trustchain_rpc_subscriptions";
     public const string ProofsVerified = "trustchain_proofs_verified_total";
+    public const string ProofsRejected = "trustchain_proofs_rejected_total";
     public const string Enrolments = "trustchain_enrolments_total";
+    public const string Erasures = "trustchain_erasures_total";
+    public const string Recoveries = "trustchain_recoveries_total";
+    public const string CredentialsIssued = "trustchain_credentials_issued_total";
+    public const string CredentialsRevoked = "trustchain_credentials_revoked_total";
+    public const string CredentialsVerified = "trustchain_credentials_verified_total";
+    public const string ModelSettlements = "trustchain_model_settlements_total";
+    public const string ProverRequests = "trustchain_prover_requests_total";
+    public const string ProverRefusals = "trustchain_prover_refusals_total";
     public const string RocksDbSstBytes = "trustchain_rocksdb_sst_files_bytes";
     public const string RocksDbLiveDataBytes = "trustchain_rocksdb_live_data_bytes";
     public const string RocksDbMemTableBytes = "trustchain_rocksdb_memtables_bytes";

@@ -8,7 +8,8 @@ namespace TrustChain.Rpc.Metrics;
 
 /// <summary>
 /// The node's standard metrics over a chain and its pool: head height, peers, pool sizes, committed blocks and
-/// transactions, block processing time, proofs verified, enrolments and RocksDB sizes per column family. Other parts
+/// transactions, block processing time, registry activity counted from committed receipts (<see cref="Registries"/>)
+/// and RocksDB sizes per column family. Other parts
 /// add their own to <see cref="Registry"/> (e.g. the consensus engine registers <see cref="MetricNames.ConsensusRound"/>).
 /// Dispose to detach from the chain.
 /// </summary>
@@ -33,8 +34,7 @@ public sealed class NodeMetrics : IDisposable
         _blocks = registry.Counter(MetricNames.BlocksCommitted, "Blocks committed since start.");
         _transactions = registry.Counter(MetricNames.TransactionsCommitted, "Transactions in blocks committed since start.");
         BlockProcessing = registry.Histogram(MetricNames.BlockProcessingSeconds, "Time to build or validate, execute and commit a block, in seconds.", HistogramBuckets.BlockProcessing);
-        ProofsVerified = registry.Counter(MetricNames.ProofsVerified, "Zero-knowledge proofs verified.");
-        Enrolments = registry.Counter(MetricNames.Enrolments, "Human ID enrolments committed.");
+        Registries = new RegistryActivityMetrics(registry);
         RegisterDatabase(registry, chain.Database);
         chain.BlockCommitted += OnBlockCommitted;
     }
@@ -44,11 +44,12 @@ public sealed class NodeMetrics : IDisposable
     /// <summary>Observe each block's processing time here (the producer or consensus engine measures it).</summary>
     public Histogram BlockProcessing { get; }
 
-    /// <summary>Incremented by whoever verifies a proof (registry hooks, prover pipeline).</summary>
-    public Counter ProofsVerified { get; }
+    /// <summary>Enrolments, erasures, verified and rejected human proofs, credentials and model settlements.</summary>
+    public RegistryActivityMetrics Registries { get; }
 
-    /// <summary>Incremented for every committed enrolment.</summary>
-    public Counter Enrolments { get; }
+    public Counter ProofsVerified => Registries.ProofsVerified;
+
+    public Counter Enrolments => Registries.Enrolments;
 
     public void Dispose() => _chain.BlockCommitted -= OnBlockCommitted;
 
@@ -78,5 +79,6 @@ public sealed class NodeMetrics : IDisposable
     {
         _blocks.Increment();
         _transactions.Increment(block.Transactions.Count);
+        Registries.Observe(block, receipts);
     }
 }

@@ -11,6 +11,14 @@ public class BinomialTailTests
     public void At_least_matches_exact_values(int k, double p, int m, double expected) =>
         Assert.That(BinomialTail.AtLeast(k, p, m), Is.EqualTo(expected).Within(1e-12));
 
+    [TestCase(2.0, 3, 0.3233235838169365)]          // 1 − 5e^-2
+    [TestCase(0.5, 4, 0.0017516225562909105)]       // 1 − e^-0.5 (1 + 1/2 + 1/8 + 1/48)
+    [TestCase(1.0, 20, 1.5875276010732633e-19)]     // Σ_{i≥20} e^-1 / i!
+    [TestCase(3.0, 0, 1.0)]
+    [TestCase(0.0, 1, 0.0)]
+    public void Poisson_upper_tail_matches_exact_values(double lambda, int c, double expected) =>
+        Assert.That(BinomialTail.PoissonAtLeast(lambda, c), Is.EqualTo(expected).Within(1e-9).Percent.Or.EqualTo(expected).Within(1e-15));
+
     [Test]
     public void Tiny_tails_keep_relative_precision()
     {

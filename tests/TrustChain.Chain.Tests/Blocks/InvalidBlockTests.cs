@@ -52,6 +52,7 @@ public sealed class InvalidBlockTests
         yield return Case("gasLimit", h => Copy(h, x => new BlockHeader { GasLimit = x.GasLimit + 1 }));
         yield return Case("humanSetRoot", h => Copy(h, x => new BlockHeader { HumanSetRoot = Keccak(5) }));
         yield return Case("validatorsHash", h => Copy(h, x => new BlockHeader { ValidatorsHash = Keccak(6) }));
+        yield return Case("nextValidatorsHash", h => Copy(h, x => new BlockHeader { NextValidatorsHash = Keccak(7) }));
         yield return Case("logsBloom", h => Copy(h, x => new BlockHeader { LogsBloom = new Bloom(Enumerable.Repeat((byte)0xff, 256).ToArray()) }));
     }
 
@@ -75,7 +76,7 @@ public sealed class InvalidBlockTests
             GasUsed = t.GasUsed == 0 ? c.GasUsed : t.GasUsed,
             BaseFeePerGas = t.BaseFeePerGas.IsZero ? c.BaseFeePerGas : t.BaseFeePerGas,
             ValidatorsHash = t.ValidatorsHash == default ? c.ValidatorsHash : t.ValidatorsHash,
-            NextValidatorsHash = c.NextValidatorsHash,
+            NextValidatorsHash = t.NextValidatorsHash == default ? c.NextValidatorsHash : t.NextValidatorsHash,
             LastCommitHash = c.LastCommitHash,
             HumanSetRoot = t.HumanSetRoot == default ? c.HumanSetRoot : t.HumanSetRoot,
         });

@@ -28,7 +28,7 @@ public class ChainSpecTests
         Assert.That(spec.Parameters.StateHistory, Is.EqualTo(1024UL));
         Assert.That(spec.Parameters.EpochLength, Is.EqualTo(100UL));
         Assert.That(spec.Parameters.MaxValidators, Is.EqualTo(100));
-        Assert.That(spec.Parameters.DedupMatch, Is.EqualTo(11));
+        Assert.That(spec.Parameters.DedupMatch, Is.EqualTo(4));
         Assert.That(spec.Parameters.VerificationFee, Is.EqualTo((UInt256)10_000_000_000_000_000UL));
         Assert.That(spec.Parameters.VerificationProverBps + spec.Parameters.VerificationValidatorBps + spec.Parameters.VerificationOperatorBps,
             Is.EqualTo(10_000));
@@ -112,8 +112,9 @@ public class ChainSpecTests
         yield return Case("verification split off by one", j => j["params"]!["verificationProverBps"] = 4_001, "params.verification*Bps");
         yield return Case("credential split short", j => j["params"]!["credentialIssuerBps"] = 5_000, "params.credential*Bps");
         yield return Case("bps above 100%", j => j["params"]!["infringementSlashBps"] = 10_001, "params.infringementSlashBps");
-        yield return Case("dedupMatch above maxDedupTags", j => j["params"]!["dedupMatch"] = 65, "params.dedupMatch");
-        yield return Case("more palm bands than tags", j => j["params"]!["palmBands"] = 65, "params.palmBands");
+        yield return Case("dedupMatch above maxDedupTags", j => j["params"]!["dedupMatch"] = 257, "params.dedupMatch");
+        yield return Case("more palm bands than tags", j => j["params"]!["palmBands"] = 257, "params.palmBands");
+        yield return Case("no owners per dedup tag", j => j["params"]!["maxOwnersPerTag"] = 0, "params.maxOwnersPerTag");
         yield return Case("palm seed too short", j => j["params"]!["palmBandSeed"] = "0x" + new string('a', 62), "params.palmBandSeed");
         yield return Case("zero verification fee", j => j["params"]!["verificationFee"] = "0", "params.verificationFee");
         yield return Case("missing alloc", j => j.Remove("alloc"), "alloc");

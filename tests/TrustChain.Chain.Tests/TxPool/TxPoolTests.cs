@@ -172,9 +172,9 @@ public class TxPoolTests
     }
 
     [Test]
-    public void Per_sender_pending_is_unlimited_while_the_pool_has_room_and_the_queue_is_capped()
+    public void Per_sender_pending_and_queued_are_unlimited_while_the_pool_has_room()
     {
-        Pool pool = CreatePool(new TxPoolOptions { MaxPendingPerSender = 4, MaxQueuedPerSender = 2, MaxPending = 100 });
+        Pool pool = CreatePool(new TxPoolOptions { MaxPendingPerSender = 4, MaxQueuedPerSender = 2, MaxPending = 100, MaxQueued = 3 });
         for (ulong n = 0; n < 10; n++)
         {
             Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, n, 10 * Gwei, Gwei)).Accepted, Is.True, $"nonce {n}");
@@ -182,9 +182,11 @@ public class TxPoolTests
 
         Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, 20, 10 * Gwei, Gwei)).Accepted, Is.True, "gapped: queued");
         Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, 21, 10 * Gwei, Gwei)).Accepted, Is.True, "gapped: queued");
-        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((10, 2)));
-        TxPoolSubmitResult third = pool.Submit(TestTx.Eip1559(DevKeys.Key0, 22, 10 * Gwei, Gwei));
-        Assert.That((third.Error, third.Message), Is.EqualTo((TxValidationError.AccountLimitExceeded, "account limit exceeded: pooled 12 txs")));
+        Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key0, 22, 10 * Gwei, Gwei)).Accepted, Is.True, "beyond its queue share: the queue has room");
+        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((10, 3)));
+        TxPoolSubmitResult fourth = pool.Submit(TestTx.Eip1559(DevKeys.Key0, 23, 10 * Gwei, Gwei));
+        Assert.That((fourth.Error, fourth.Message), Is.EqualTo((TxValidationError.AccountLimitExceeded, "account limit exceeded: pooled 13 txs")));
+        Assert.That((pool.PendingCount, pool.QueuedCount), Is.EqualTo((10, 3)), "nothing changed");
         Assert.That(pool.Submit(TestTx.Eip1559(DevKeys.Key1, 0, 10 * Gwei, Gwei)).Accepted, Is.True, "other senders are unaffected");
     }
 

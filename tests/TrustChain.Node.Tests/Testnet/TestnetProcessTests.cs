@@ -5,6 +5,7 @@ using TrustChain.Node.Cli;
 using TrustChain.Node.Dev;
 using TrustChain.Node.Tests.Cli;
 using TrustChain.Node.Tests.Crash;
+using static TrustChain.Node.Tests.Testnet.TestnetAwait;
 
 namespace TrustChain.Node.Tests.Testnet;
 
@@ -17,8 +18,6 @@ namespace TrustChain.Node.Tests.Testnet;
 public class TestnetProcessTests
 {
     private const ulong ChainId = 7357;
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
-
     private TempDirectory _dir = null!;
     private List<TestnetNodeProcess> _nodes = null!;
     private ulong _stalledAt;
@@ -165,61 +164,4 @@ public class TestnetProcessTests
         await WaitForHeads([node], start + (ulong)blocks, "blocks to time");
         return watch.Elapsed.TotalMilliseconds / blocks;
     }
-
-    private static async Task AssertSameBlocks(IEnumerable<TestnetNodeProcess> nodes, ulong upTo)
-    {
-        List<TestnetNodeProcess> list = [.. nodes];
-        for (ulong number = 1; number <= upTo; number++)
-        {
-            string[] hashes = [.. await Task.WhenAll(list.Select(async n => (await n.BlockAsync(number)).GetProperty("hash").GetString()!))];
-            Assert.That(hashes.Distinct(), Has.Exactly(1).Items, $"nodes disagree on block {number}");
-        }
-    }
-
-    private static async Task WaitForHeads(IEnumerable<TestnetNodeProcess> nodes, ulong height, string what)
-    {
-        List<TestnetNodeProcess> list = [.. nodes];
-        await WaitFor(async () =>
-        {
-            foreach (TestnetNodeProcess node in list)
-            {
-                if (await node.TryHeadAsync() is not { } head || head < height)
-                {
-                    return (bool?)null;
-                }
-            }
-
-            return true;
-        }, what, list);
-    }
-
-    private static async Task<T> WaitFor<T>(Func<Task<T?>> probe, string what, IReadOnlyList<TestnetNodeProcess>? logs = null)
-        where T : struct
-    {
-        Stopwatch watch = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                if (await probe() is { } value)
-                {
-                    return value;
-                }
-            }
-            catch (Exception e) when (e is TrustChain.Node.Tx.JsonRpcClientException or HttpRequestException or TaskCanceledException)
-            {
-                // A node that is still starting: try again.
-            }
-
-            if (watch.Elapsed > StepTimeout)
-            {
-                string tails = string.Join("\n", (logs ?? []).Select(n => $"--- node{n.Node.Index}:\n" + Tail(n.Log)));
-                Assert.Fail($"timed out after {StepTimeout.TotalSeconds} s waiting for {what}\n{tails}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
-
-    private static string Tail(string log) => string.Join("\n", log.Split('\n').TakeLast(15));
 }

@@ -75,6 +75,18 @@ public readonly struct Fq : IEquatable<Fq>
         return new Fq(r0, r1, r2, r3);
     }
 
+    /// <summary>
+    /// a + b left in [0, 2q): valid only as an operand of a multiplication (which accepts operands below 2q and
+    /// returns a reduced product), never stored or compared. Lets Karatsuba-style formulas skip reducing their sums.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Fq AddUnreduced(in Fq a, in Fq b)
+    {
+        MontgomeryMath.AddUnreduced(a._l0, a._l1, a._l2, a._l3, b._l0, b._l1, b._l2, b._l3,
+            out ulong r0, out ulong r1, out ulong r2, out ulong r3);
+        return new Fq(r0, r1, r2, r3);
+    }
+
     public static bool operator ==(in Fq a, in Fq b) => a.Equals(b);
 
     public static bool operator !=(in Fq a, in Fq b) => !a.Equals(b);

@@ -142,35 +142,48 @@ public readonly struct Fq12 : IEquatable<Fq12>
     }
 
     /// <summary>
-    /// x^e for a cyclotomic-subgroup element, using cyclotomic squarings and a non-adjacent form of e: there the
-    /// inverse is the free conjugate, so NAF cuts the number of multiplications.
+    /// x^e for a cyclotomic-subgroup element, using cyclotomic squarings and a width-4 non-adjacent form of e: there
+    /// the inverse is the free conjugate, so signed digits cost nothing extra, and the odd powers x, x³, x⁵, x⁷ cut the
+    /// multiplications for the final exponentiation's 63-bit u from 23 to 17 (including the table).
     /// </summary>
     public Fq12 CyclotomicPow(ulong exponent)
     {
         Span<sbyte> naf = stackalloc sbyte[Wnaf.MaxDigits(1)];
-        int count = Wnaf.Compute([exponent], 2, naf);
+        int count = Wnaf.Compute([exponent], CyclotomicWindow, naf);
         if (count == 0)
         {
             return One;
         }
 
-        Fq12 inverse = Conjugate();
-        Fq12 result = this;
+        // odd[k] = x^(2k+1).
+        Span<Fq12> odd = stackalloc Fq12[1 << (CyclotomicWindow - 2)];
+        odd[0] = this;
+        Fq12 square = CyclotomicSquare();
+        for (int k = 1; k < odd.Length; k++)
+        {
+            odd[k] = odd[k - 1] * square;
+        }
+
+        // The leading wNAF digit is always positive.
+        Fq12 result = odd[naf[count - 1] >> 1];
         for (int i = count - 2; i >= 0; i--)
         {
             result = result.CyclotomicSquare();
-            if (naf[i] > 0)
+            int digit = naf[i];
+            if (digit > 0)
             {
-                result *= this;
+                result *= odd[digit >> 1];
             }
-            else if (naf[i] < 0)
+            else if (digit < 0)
             {
-                result *= inverse;
+                result *= odd[-digit >> 1].Conjugate();
             }
         }
 
         return result;
     }
+
+    private const int CyclotomicWindow = 4;
 
     public bool Equals(Fq12 other) => C0 == other.C0 && C1 == other.C1;
 

@@ -35,12 +35,12 @@ public readonly struct Fq2 : IEquatable<Fq2>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Fq2 operator -(in Fq2 a) => new(-a.C0, -a.C1);
 
-    /// <summary>Karatsuba: three base-field multiplications.</summary>
+    /// <summary>Karatsuba: three base-field multiplications; the two sums feed a multiplication unreduced.</summary>
     public static Fq2 operator *(in Fq2 a, in Fq2 b)
     {
         Fq v0 = a.C0 * b.C0;
         Fq v1 = a.C1 * b.C1;
-        Fq s = (a.C0 + a.C1) * (b.C0 + b.C1);
+        Fq s = Fq.AddUnreduced(a.C0, a.C1) * Fq.AddUnreduced(b.C0, b.C1);
         return new Fq2(v0 - v1, s - v0 - v1);
     }
 
@@ -51,11 +51,10 @@ public readonly struct Fq2 : IEquatable<Fq2>
 
     public static bool operator !=(in Fq2 a, in Fq2 b) => !a.Equals(b);
 
-    /// <summary>(a + bu)² = (a + b)(a - b) + 2ab·u: two multiplications.</summary>
+    /// <summary>(a + bu)² = (a + b)(a - b) + 2ab·u: two multiplications, whose sums are left unreduced.</summary>
     public Fq2 Square()
     {
-        Fq ab = C0 * C1;
-        return new Fq2((C0 + C1) * (C0 - C1), ab + ab);
+        return new Fq2(Fq.AddUnreduced(C0, C1) * (C0 - C1), Fq.AddUnreduced(C0, C0) * C1);
     }
 
     public Fq2 Double() => new(C0.Double(), C1.Double());

@@ -37,8 +37,7 @@ public sealed class G2Prepared
             }
         }
 
-        G2Affine q1 = new(q.X.Conjugate() * FrobeniusCoefficients.Gamma(1, 2), q.Y.Conjugate() * FrobeniusCoefficients.Gamma(1, 3));
-        G2Affine minusQ2 = new(q.X * FrobeniusCoefficients.Gamma(2, 2), -(q.Y * FrobeniusCoefficients.Gamma(2, 3)));
+        FrobeniusPoints(q, out G2Affine q1, out G2Affine minusQ2);
         AdditionStep(ref rx, ref ry, ref rz, q1, coeffs);
         AdditionStep(ref rx, ref ry, ref rz, minusQ2, coeffs);
         Coefficients = [.. coeffs];
@@ -53,6 +52,23 @@ public sealed class G2Prepared
 
     private static void DoublingStep(ref Fq2 x, ref Fq2 y, ref Fq2 z, List<Fq2> coeffs)
     {
+        Double(ref x, ref y, ref z, out Fq2 d0, out Fq2 d3, out Fq2 d4);
+        coeffs.Add(d0);
+        coeffs.Add(d3);
+        coeffs.Add(d4);
+    }
+
+    private static void AdditionStep(ref Fq2 x, ref Fq2 y, ref Fq2 z, in G2Affine q, List<Fq2> coeffs)
+    {
+        Add(ref x, ref y, ref z, q, out Fq2 d0, out Fq2 d3, out Fq2 d4);
+        coeffs.Add(d0);
+        coeffs.Add(d3);
+        coeffs.Add(d4);
+    }
+
+    /// <summary>R ← 2R and the tangent line at R as (d0, d3, d4); shared with the Miller loop's on-the-fly lines.</summary>
+    internal static void Double(ref Fq2 x, ref Fq2 y, ref Fq2 z, out Fq2 d0, out Fq2 d3, out Fq2 d4)
+    {
         Fq2 a = (x * y).Halve();
         Fq2 b = y.Square();
         Fq2 c = z.Square();
@@ -66,12 +82,13 @@ public sealed class G2Prepared
         x = a * (b - f);
         y = g.Square() - (e2.Double() + e2);
         z = b * h;
-        coeffs.Add(-h);
-        coeffs.Add(j.Double() + j);
-        coeffs.Add(i);
+        d0 = -h;
+        d3 = j.Double() + j;
+        d4 = i;
     }
 
-    private static void AdditionStep(ref Fq2 x, ref Fq2 y, ref Fq2 z, in G2Affine q, List<Fq2> coeffs)
+    /// <summary>R ← R + Q and the line through R and Q as (d0, d3, d4).</summary>
+    internal static void Add(ref Fq2 x, ref Fq2 y, ref Fq2 z, in G2Affine q, out Fq2 d0, out Fq2 d3, out Fq2 d4)
     {
         Fq2 theta = y - q.Y * z;
         Fq2 lambda = x - q.X * z;
@@ -85,9 +102,15 @@ public sealed class G2Prepared
         x = lambda * h;
         y = theta * (g - h) - e * yOld;
         z *= e;
-        Fq2 j = theta * q.X - lambda * q.Y;
-        coeffs.Add(lambda);
-        coeffs.Add(-theta);
-        coeffs.Add(j);
+        d0 = lambda;
+        d3 = -theta;
+        d4 = theta * q.X - lambda * q.Y;
+    }
+
+    /// <summary>π(Q) and −π²(Q), the points of the loop's two closing additions.</summary>
+    internal static void FrobeniusPoints(in G2Affine q, out G2Affine q1, out G2Affine minusQ2)
+    {
+        q1 = new(q.X.Conjugate() * FrobeniusCoefficients.Gamma(1, 2), q.Y.Conjugate() * FrobeniusCoefficients.Gamma(1, 3));
+        minusQ2 = new(q.X * FrobeniusCoefficients.Gamma(2, 2), -(q.Y * FrobeniusCoefficients.Gamma(2, 3)));
     }
 }

@@ -571,6 +571,26 @@ internal static class MontgomeryMath
         ReduceOnce<TM>(s0, s1, s2, s3, out r0, out r1, out r2, out r3);
     }
 
+    /// <summary>
+    /// a + b without the final conditional subtraction, so the result is only below 2p. <see cref="Mul{TM}"/> accepts
+    /// such operands: with a, b &lt; 2p the running value stays below a + p &lt; 3p &lt; 2^256 and the result below
+    /// 4p²/R + p &lt; 2p (p &lt; R/5 for both BN254 moduli), so its single reduction still lands in [0, p).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AddUnreduced(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3)
+    {
+        r0 = a0 + b0;
+        ulong c = r0 < a0 ? 1UL : 0UL;
+        ulong t = a1 + c;
+        r1 = t + b1;
+        c = (t < c ? 1UL : 0UL) | (r1 < b1 ? 1UL : 0UL);
+        t = a2 + c;
+        r2 = t + b2;
+        c = (t < c ? 1UL : 0UL) | (r2 < b2 ? 1UL : 0UL);
+        r3 = a3 + b3 + c;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Sub<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus

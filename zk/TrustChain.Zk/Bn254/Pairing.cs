@@ -33,7 +33,21 @@ public static class Pairing
 
     /// <summary>∏ f_{6u+2,Q_i}(P_i) · lines for π(Q_i) and −π²(Q_i), before the final exponentiation.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static Fq12 MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q)
+    public static Fq12 MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q) =>
+        MillerLoopCore(p, q, default, default, hasVariable: false);
+
+    /// <summary>
+    /// The Miller loop of the prepared pairs together with one pair (<paramref name="variableP"/>,
+    /// <paramref name="variableQ"/>) whose G2 point is used once: its lines are computed as the loop runs instead of
+    /// being stored first, which is the shape of a Groth16 verification (the proof's B next to the key's fixed points).
+    /// Equal to <see cref="MillerLoop(ReadOnlySpan{G1Affine}, ReadOnlySpan{G2Prepared})"/> with the pair prepared.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static Fq12 MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q, in G1Affine variableP, in G2Affine variableQ) =>
+        MillerLoopCore(p, q, variableP, variableQ, hasVariable: !variableP.IsInfinity && !variableQ.IsInfinity);
+
+    private static Fq12 MillerLoopCore(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q,
+        in G1Affine variableP, in G2Affine variableQ, bool hasVariable)
     {
         if (p.Length != q.Length)
         {
@@ -55,10 +69,15 @@ public static class Pairing
         }
 
         Fq12 f = Fq12.One;
-        if (active == 0)
+        if (active == 0 && !hasVariable)
         {
             return f;
         }
+
+        // State of the on-the-fly pair: R in homogeneous projective coordinates, as in G2Prepared.
+        Fq2 rx = variableQ.X, ry = variableQ.Y, rz = Fq2.One;
+        G2Affine negQ = hasVariable ? variableQ.Negate() : default;
+        Fq2 d0, d3, d4;
 
         ReadOnlySpan<sbyte> naf = MillerLoopConstants.Naf;
         int idx = 0;
@@ -74,6 +93,12 @@ public static class Pairing
                 f = Ell(f, coeffs[k], idx, ps[k]);
             }
 
+            if (hasVariable)
+            {
+                G2Prepared.Double(ref rx, ref ry, ref rz, out d0, out d3, out d4);
+                f = f.MulBy034(d0 * variableP.Y, d3 * variableP.X, d4);
+            }
+
             idx += 3;
             if (naf[i] != 0)
             {
@@ -82,8 +107,20 @@ public static class Pairing
                     f = Ell(f, coeffs[k], idx, ps[k]);
                 }
 
+                if (hasVariable)
+                {
+                    G2Prepared.Add(ref rx, ref ry, ref rz, naf[i] > 0 ? variableQ : negQ, out d0, out d3, out d4);
+                    f = f.MulBy034(d0 * variableP.Y, d3 * variableP.X, d4);
+                }
+
                 idx += 3;
             }
+        }
+
+        G2Affine q1 = default, minusQ2 = default;
+        if (hasVariable)
+        {
+            G2Prepared.FrobeniusPoints(variableQ, out q1, out minusQ2);
         }
 
         for (int step = 0; step < 2; step++)
@@ -91,6 +128,12 @@ public static class Pairing
             for (int k = 0; k < active; k++)
             {
                 f = Ell(f, coeffs[k], idx, ps[k]);
+            }
+
+            if (hasVariable)
+            {
+                G2Prepared.Add(ref rx, ref ry, ref rz, step == 0 ? q1 : minusQ2, out d0, out d3, out d4);
+                f = f.MulBy034(d0 * variableP.Y, d3 * variableP.X, d4);
             }
 
             idx += 3;

@@ -22,9 +22,9 @@ public static class Groth16Verifier
 
         PreparedVerificationKey prepared = vk.Prepared;
         G1Affine vkX = prepared.LinearCombination(publicSignals);
-        ReadOnlySpan<G1Affine> g1 = [proof.A.Negate(), vkX, proof.C];
-        ReadOnlySpan<G2Prepared> g2 = [new G2Prepared(proof.B), prepared.Gamma, prepared.Delta];
-        Fq12 miller = Pairing.MillerLoop(g1, g2) * prepared.AlphaBetaMiller;
+        ReadOnlySpan<G1Affine> g1 = [vkX, proof.C];
+        ReadOnlySpan<G2Prepared> g2 = [prepared.Gamma, prepared.Delta];
+        Fq12 miller = Pairing.MillerLoop(g1, g2, proof.A.Negate(), proof.B) * prepared.AlphaBetaMiller;
         return Pairing.FinalExponentiation(miller).IsOne;
     }
 }

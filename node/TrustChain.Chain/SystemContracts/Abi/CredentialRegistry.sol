@@ -84,11 +84,11 @@ interface ICredentialRegistry {
     /// @notice Issues a credential; the caller must be an active Issuer (stake at least the minimum, not jailed). expiration is Unix seconds (0 = never)
     /// and must be after the block time; refUid is 0 or an existing credential; recipient may be 0 (then it is not indexed).
     /// uid = keccak256(abi.encodePacked(issuer, uint64 nonce, schemaUid, recipient, subjectCommitment, expiration, refUid, dataHash)), nonce = issuedCount(issuer).
-    /// Gas: 50000.
+    /// Gas: 30000.
     function issue(bytes32 schemaUid, address recipient, bytes32 subjectCommitment, uint64 expiration, bytes32 refUid, bytes32 dataHash) external returns (bytes32 uid);
 
     /// @notice Issues 1..500 credentials as issue() does, all or nothing; a failing item reverts with "requests[i]: reason".
-    /// Gas: 20000 + 25000 per credential.
+    /// Gas: 20000 + 10000 per credential.
     function issueMany(Request[] calldata requests) external returns (bytes32[] memory uids);
 
     /// @notice Revokes a credential: only its issuer, only for a revocable schema, only once.

@@ -24,7 +24,7 @@ interface IHumanRegistry {
 
     /// @notice Adds a Semaphore v4 identity commitment (non-zero, below r, never enrolled) as a new human. Only an active EnrollmentOperator (Staking role 1).
     /// dedupTags: dedupMatch..maxDedupTags distinct palm LSH tags; reverts naming the existing human when dedupMatch or more of them belong to one human.
-    /// Gas: 220000 + 8000 per tag.
+    /// Gas: 220000 + 8000 per tag + 200 per owner read from the tags' owner lists (at most maxOwnersPerTag each).
     function enroll(uint256 commitment, bytes32[] calldata dedupTags) external returns (uint256 index);
 
     /// @notice Right to erasure: sets the human's leaf to 0 and tombstones the commitment; the dedup tags are freed after deletionCooloffBlocks.
@@ -33,7 +33,7 @@ interface IHumanRegistry {
     function deleteIdentity(uint256 commitment, uint256[2] calldata publicKey, uint256[3] calldata signature) external;
 
     /// @notice After a fresh scan, an active EnrollmentOperator schedules replacing the commitment of the live human matching dedupMatch or more of the tags; executable after recoveryDelayBlocks.
-    /// Gas: 120000 + 8000 per tag.
+    /// Gas: 120000 + 8000 per tag + 200 per owner read from the tags' owner lists (at most maxOwnersPerTag each).
     function recover(uint256 newCommitment, bytes32[] calldata dedupTags) external returns (uint256 index, uint256 executeBlock);
 
     /// @notice Cancels the pending recovery of human `index` with the OLD identity key: publicKey is the identity's Baby Jubjub key [Ax, Ay] (Poseidon(Ax, Ay) must be the commitment); signature is its EdDSA-Poseidon signature [R8x, R8y, S] (@semaphore-protocol/identity signMessage), over keccak256(abi.encodePacked(uint256 chainId, "cancelRecovery", uint256 oldCommitment, uint256 newCommitment)) >> 8.
@@ -86,7 +86,7 @@ interface IHumanRegistry {
     function rootHistory(uint256 limit) external view returns (uint256[] memory roots, uint256[] memory lastBlocks);
 
     /// @notice The human sharing the most of the tags (an enrolment is rejected when matches >= dedupMatch).
-    /// Gas: 2500 + 8000 per tag.
+    /// Gas: 2500 + 8000 per tag + 200 per owner read from the tags' owner lists (at most maxOwnersPerTag each).
     function findDuplicate(bytes32[] calldata dedupTags) external view returns (bool found, uint256 index, uint256 matches);
 
     /// @notice The pending recovery of human `index` (newCommitment 0 when none).

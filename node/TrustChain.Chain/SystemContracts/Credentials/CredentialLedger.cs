@@ -6,8 +6,8 @@ namespace TrustChain.Chain.SystemContracts.Credentials;
 
 /// <summary>
 /// The CredentialRegistry's storage layout, shared by the ABI methods and the native read API. Schemas, credentials and
-/// proposals are one packed value each; per-issuer and per-recipient uid lists are append-only arrays (count + entries),
-/// and the issuer's count doubles as its uid nonce.
+/// proposals are one packed value each; per-issuer and per-recipient uid lists are packed <see cref="UidList"/>s (an
+/// append is one head write), and the issuer's count doubles as its uid nonce.
 /// </summary>
 internal sealed class CredentialLedger
 {
@@ -15,10 +15,10 @@ internal sealed class CredentialLedger
 
     private static readonly StorageMap SchemaMap = StorageMap.Named("credentials.schema");
     private static readonly StorageMap CredentialMap = StorageMap.Named("credentials.credential");
-    private static readonly StorageMap IssuedCountMap = StorageMap.Named("credentials.issuedCount");
-    private static readonly StorageMap IssuedAtMap = StorageMap.Named("credentials.issuedAt");
-    private static readonly StorageMap ReceivedCountMap = StorageMap.Named("credentials.receivedCount");
-    private static readonly StorageMap ReceivedAtMap = StorageMap.Named("credentials.receivedAt");
+    private static readonly StorageMap IssuedHeadMap = StorageMap.Named("credentials.issuedHead");
+    private static readonly StorageMap IssuedChunkMap = StorageMap.Named("credentials.issuedChunk");
+    private static readonly StorageMap ReceivedHeadMap = StorageMap.Named("credentials.receivedHead");
+    private static readonly StorageMap ReceivedChunkMap = StorageMap.Named("credentials.receivedChunk");
     private static readonly StorageMap SlashedAtMap = StorageMap.Named("credentials.issuerSlashedAt");
     private static readonly StorageMap ProposalMap = StorageMap.Named("credentials.slashProposal");
     private static readonly StorageMap VotedMap = StorageMap.Named("credentials.slashVoted");
@@ -26,7 +26,15 @@ internal sealed class CredentialLedger
 
     private readonly ContractStorage _storage;
 
-    public CredentialLedger(ContractStorage storage) => _storage = storage;
+    private readonly UidList _issued;
+    private readonly UidList _received;
+
+    public CredentialLedger(ContractStorage storage)
+    {
+        _storage = storage;
+        _issued = new UidList(storage, IssuedHeadMap, IssuedChunkMap);
+        _received = new UidList(storage, ReceivedHeadMap, ReceivedChunkMap);
+    }
 
     public bool SchemaExists(in Hash256 uid) => _storage.IsSet(SchemaMap[uid]);
 
@@ -79,27 +87,23 @@ internal sealed class CredentialLedger
         _storage.SetBytes(CredentialMap[credential.Uid], value);
     }
 
-    public ulong GetIssuedCount(Address issuer) => _storage.GetUInt64(IssuedCountMap[issuer]);
+    public ulong GetIssuedCount(Address issuer) => _issued.Count(issuer);
 
-    /// <summary>Writes entry <paramref name="index"/> of the issuer's list; a batch sets the count once, at its end.</summary>
-    public void SetIssuedAt(Address issuer, ulong index, in Hash256 uid) => _storage.SetHash(IssuedAtMap.Map(issuer)[index], uid);
+    /// <summary>The issuer's list for a batch: its <see cref="UidListAppender.Count"/> is the next uid nonce.</summary>
+    public UidListAppender AppendIssued(Address issuer) => _issued.Append(issuer);
 
-    public void SetIssuedCount(Address issuer, ulong count) => _storage.SetUInt64(IssuedCountMap[issuer], count);
+    public Hash256[] GetIssued(Address issuer, ulong offset, ulong limit) => _issued.Page(issuer, offset, limit);
 
-    public Hash256[] GetIssued(Address issuer, ulong offset, ulong limit) => Page(IssuedAtMap.Map(issuer), GetIssuedCount(issuer), offset, limit);
-
-    public ulong GetReceivedCount(Address recipient) => _storage.GetUInt64(ReceivedCountMap[recipient]);
+    public ulong GetReceivedCount(Address recipient) => _received.Count(recipient);
 
     public void AppendReceived(Address recipient, in Hash256 uid)
     {
-        StorageSlot countSlot = ReceivedCountMap[recipient];
-        ulong count = _storage.GetUInt64(countSlot);
-        _storage.SetHash(ReceivedAtMap.Map(recipient)[count], uid);
-        _storage.SetUInt64(countSlot, count + 1);
+        UidListAppender list = _received.Append(recipient);
+        list.Add(uid);
+        list.Flush();
     }
 
-    public Hash256[] GetReceived(Address recipient, ulong offset, ulong limit) =>
-        Page(ReceivedAtMap.Map(recipient), GetReceivedCount(recipient), offset, limit);
+    public Hash256[] GetReceived(Address recipient, ulong offset, ulong limit) => _received.Page(recipient, offset, limit);
 
     /// <summary>Block of the issuer's latest executed slash (0: never slashed).</summary>
     public ulong GetSlashedAt(Address issuer) => _storage.GetUInt64(SlashedAtMap[issuer]);
@@ -133,21 +137,4 @@ internal sealed class CredentialLedger
     public bool HasVoted(ulong id, Address validator) => _storage.GetBool(VotedMap.Map(id)[validator]);
 
     public void SetVoted(ulong id, Address validator) => _storage.SetBool(VotedMap.Map(id)[validator], true);
-
-    private Hash256[] Page(StorageMap entries, ulong count, ulong offset, ulong limit)
-    {
-        if (offset >= count)
-        {
-            return [];
-        }
-
-        ulong take = Math.Min(limit, count - offset);
-        Hash256[] page = new Hash256[take];
-        for (ulong i = 0; i < take; i++)
-        {
-            page[i] = _storage.GetHash(entries[offset + i]);
-        }
-
-        return page;
-    }
 }

@@ -178,7 +178,7 @@ public sealed class CredentialRegistryContract : SystemContract
 
         ulong now = ctx.Block.Timestamp / 1000;
         CredentialLedger ledger = Ledger(ctx);
-        ulong nonce = ledger.GetIssuedCount(issuer);
+        UidListAppender issued = ledger.AppendIssued(issuer);
         Hash256[] uids = new Hash256[requests.Length];
         Hash256 knownSchema = Hash256.Zero;
         for (int i = 0; i < requests.Length; i++)
@@ -206,10 +206,10 @@ public sealed class CredentialRegistryContract : SystemContract
             }
 
             // The nonce makes every preimage distinct, so a uid cannot already exist short of a Keccak collision.
-            Hash256 uid = CredentialUids.Credential(issuer, nonce, r);
+            Hash256 uid = CredentialUids.Credential(issuer, issued.Count, r);
             ledger.PutCredential(new CredentialRecord(uid, r.SchemaUid, issuer, r.Recipient, r.SubjectCommitment, r.RefUid, r.DataHash,
                 r.Expiration, now, blockNumber, 0, 0));
-            ledger.SetIssuedAt(issuer, nonce, uid);
+            issued.Add(uid);
             if (!r.Recipient.IsZero)
             {
                 ledger.AppendReceived(r.Recipient, uid);
@@ -217,10 +217,9 @@ public sealed class CredentialRegistryContract : SystemContract
 
             ctx.Emit(CredentialEvents.CredentialIssued, uid, issuer, r.Recipient, r.SchemaUid);
             uids[i] = uid;
-            nonce++;
         }
 
-        ledger.SetIssuedCount(issuer, nonce);
+        issued.Flush();
         return uids;
     }
 

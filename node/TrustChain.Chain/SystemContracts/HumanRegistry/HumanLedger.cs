@@ -29,7 +29,6 @@ internal sealed class HumanLedger
     private static readonly StorageMap OperatorMap = StorageMap.Named("human.operator");
     private static readonly StorageMap DeletedMap = StorageMap.Named("human.deletedBlock");
     private static readonly StorageMap RetiredMap = StorageMap.Named("human.retired");
-    private static readonly StorageMap TagOwnerMap = StorageMap.Named("human.tagOwner");
     private static readonly StorageMap RecoveryCommitmentMap = StorageMap.Named("human.recovery.commitment");
     private static readonly StorageMap RecoveryBlockMap = StorageMap.Named("human.recovery.executeBlock");
     private static readonly StorageMap RecoveryOperatorMap = StorageMap.Named("human.recovery.operator");
@@ -46,15 +45,21 @@ internal sealed class HumanLedger
     private readonly ChainParameters _parameters;
     private readonly HumanVerificationKeys _keys;
     private readonly Action<AbiEvent, object?[]>? _emit;
+    private readonly Action<ulong>? _useGas;
     private readonly LeanImtTree _tree;
+    private readonly DedupTagOwners _tagOwners;
 
-    public HumanLedger(ContractStorage storage, ChainParameters parameters, HumanVerificationKeys keys, Action<AbiEvent, object?[]>? emit)
+    /// <param name="useGas">Charges gas for reads whose number depends on state (dedup tag owners); null for native readers.</param>
+    public HumanLedger(ContractStorage storage, ChainParameters parameters, HumanVerificationKeys keys, Action<AbiEvent, object?[]>? emit,
+        Action<ulong>? useGas = null)
     {
         _storage = storage;
         _parameters = parameters;
         _keys = keys;
         _emit = emit;
+        _useGas = useGas;
         _tree = new LeanImtTree(new StorageLeanImtNodeStore(storage));
+        _tagOwners = new DedupTagOwners(storage);
     }
 
     public ulong Size => _tree.Size;
@@ -134,49 +139,19 @@ internal sealed class HumanLedger
     }
 
     /// <summary>
-    /// The live (or cooling-off deleted) human sharing the most of <paramref name="tags"/>; ties go to the lower index.
+    /// The live (or cooling-off deleted) human owning the most of <paramref name="tags"/>; ties go to the lower index.
     /// Tags of a human deleted at least deletionCooloffBlocks ago count as free.
     /// </summary>
-    public DuplicateMatch? FindDuplicate(IReadOnlyList<Hash256> tags, ulong blockNumber)
-    {
-        ulong[] owners = new ulong[tags.Count];
-        int[] counts = new int[tags.Count];
-        int distinct = 0;
-        for (int i = 0; i < tags.Count; i++)
-        {
-            if (Stored(TagOwnerMap[tags[i]]) is not { } owner)
-            {
-                continue;
-            }
-
-            int j = Array.IndexOf(owners, owner, 0, distinct);
-            if (j < 0)
-            {
-                j = distinct++;
-                owners[j] = owner;
-                counts[j] = HoldsTags(owner, blockNumber) ? 0 : int.MinValue;
-            }
-
-            counts[j]++;
-        }
-
-        int best = -1;
-        for (int j = 0; j < distinct; j++)
-        {
-            if (counts[j] > 0 && (best < 0 || counts[j] > counts[best] || (counts[j] == counts[best] && owners[j] < owners[best])))
-            {
-                best = j;
-            }
-        }
-
-        return best < 0 ? null : new DuplicateMatch(owners[best], counts[best]);
-    }
+    public DuplicateMatch? FindDuplicate(IReadOnlyList<Hash256> tags, ulong blockNumber) =>
+        Tally(tags, blockNumber, new ulong[tags.Count][], new Dictionary<ulong, bool>());
 
     public ulong Enroll(in UInt256 commitment, Hash256[] tags, Address operatorAddress, ulong blockNumber)
     {
         Fr leaf = RequireNewCommitment(commitment, "commitment");
         RequireTags(tags);
-        if (FindDuplicate(tags, blockNumber) is { } match && match.Matches >= _parameters.DedupMatch)
+        ulong[][] owners = new ulong[tags.Length][];
+        Dictionary<ulong, bool> holders = [];
+        if (Tally(tags, blockNumber, owners, holders) is { } match && match.Matches >= _parameters.DedupMatch)
         {
             HumanRecord existing = GetHuman(match.HumanIndex);
             string state = existing.IsDeleted
@@ -193,7 +168,7 @@ internal sealed class HumanLedger
         _storage.SetUInt256(CommitmentMap[index], commitment);
         _storage.SetUInt64(EnrolledMap[index], blockNumber);
         _storage.SetAddress(OperatorMap[index], operatorAddress);
-        StoreTags(tags, index, blockNumber);
+        StoreTags(tags, owners, holders, index, blockNumber);
         Emit(HumanEnrolled, (UInt256)index, commitment, operatorAddress);
         return index;
     }
@@ -221,7 +196,9 @@ internal sealed class HumanLedger
     {
         RequireNewCommitment(newCommitment, "new commitment");
         RequireTags(tags);
-        DuplicateMatch? match = FindDuplicate(tags, blockNumber);
+        ulong[][] owners = new ulong[tags.Length][];
+        Dictionary<ulong, bool> holders = [];
+        DuplicateMatch? match = Tally(tags, blockNumber, owners, holders);
         if (match is not { } m || m.Matches < _parameters.DedupMatch)
         {
             string best = match is { } b ? $" (best: human #{b.HumanIndex} with {b.Matches})" : "";
@@ -241,7 +218,7 @@ internal sealed class HumanLedger
         _storage.SetUInt64(RecoveryBlockMap[index], recovery.ExecuteBlock);
         _storage.SetAddress(RecoveryOperatorMap[index], operatorAddress);
         _storage.SetUInt64(ReservedMap[newCommitment], index + 1);
-        StoreTags(tags, index, blockNumber);
+        StoreTags(tags, owners, holders, index, blockNumber);
         Emit(RecoveryRequested, (UInt256)index, newCommitment, (UInt256)recovery.ExecuteBlock, operatorAddress);
         return recovery;
     }
@@ -326,12 +303,9 @@ internal sealed class HumanLedger
         }
 
         Fr[] signals = [root, nullifier, SemaphoreHash.HashToField((BigInteger)proof.Message), SemaphoreHash.HashToField((BigInteger)proof.Scope)];
-        foreach (VerificationKey key in _keys.KeysFor(depth))
+        if (_keys.Verify(proof, depth, groth16, signals))
         {
-            if (Groth16Verifier.Verify(key, groth16, signals))
-            {
-                return null;
-            }
+            return null;
         }
 
         return $"the Groth16 proof does not verify against any accepted depth-{depth} Semaphore key";
@@ -381,18 +355,87 @@ internal sealed class HumanLedger
         return deleted == 0 || blockNumber < TagsFreeBlock(deleted);
     }
 
-    /// <summary>Claims each tag that is unowned or whose owner's tags are free; a tag held by another human stays theirs.</summary>
-    private void StoreTags(Hash256[] tags, ulong index, ulong blockNumber)
+    /// <summary>
+    /// Reads every tag's owner list into <paramref name="owners"/> (charging gas per owner read) and counts, per human
+    /// still holding tags, how many of <paramref name="tags"/> it owns. The winner is the maximum under a total order
+    /// (most tags, then lowest index), so the map's enumeration order cannot reach the result.
+    /// </summary>
+    private DuplicateMatch? Tally(IReadOnlyList<Hash256> tags, ulong blockNumber, ulong[][] owners, Dictionary<ulong, bool> holders)
     {
-        foreach (Hash256 tag in tags)
+        Dictionary<ulong, int> counts = [];
+        for (int i = 0; i < tags.Count; i++)
         {
-            StorageSlot slot = TagOwnerMap[tag];
-            ulong? owner = Stored(slot);
-            if (owner is null || (owner != index && !HoldsTags(owner.Value, blockNumber)))
+            int count = _tagOwners.Count(tags[i]);
+            _useGas?.Invoke(HumanRegistryGas.PerTagOwner * (ulong)count);
+            ulong[] list = _tagOwners.Read(tags[i], count);
+            owners[i] = list;
+            foreach (ulong owner in list)
             {
-                _storage.SetUInt64(slot, index + 1);
+                if (Holds(owner, blockNumber, holders))
+                {
+                    counts[owner] = counts.GetValueOrDefault(owner) + 1;
+                }
             }
         }
+
+        bool found = false;
+        DuplicateMatch best = default;
+        foreach ((ulong human, int matches) in counts)
+        {
+            if (!found || matches > best.Matches || (matches == best.Matches && human < best.HumanIndex))
+            {
+                best = new DuplicateMatch(human, matches);
+                found = true;
+            }
+        }
+
+        return found ? best : null;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="index"/> to each tag's owner list (once), first swap-removing owners whose tags came free
+    /// after a deletion's cool-off, so a deleted human's slots are reclaimed the next time their tag is enrolled.
+    /// A list still at maxOwnersPerTag leaves that tag unrecorded for this human; the enrolment itself stands
+    /// (reverting would let a few enrolments sharing one band value lock out everyone else with it).
+    /// </summary>
+    private void StoreTags(Hash256[] tags, ulong[][] owners, Dictionary<ulong, bool> holders, ulong index, ulong blockNumber)
+    {
+        int cap = _parameters.MaxOwnersPerTag;
+        for (int i = 0; i < tags.Length; i++)
+        {
+            ulong[] list = owners[i];
+            int count = list.Length;
+            bool present = false;
+            // Descending, so the slot a swap-remove fills from the end has been looked at already.
+            for (int slot = count - 1; slot >= 0; slot--)
+            {
+                if (list[slot] == index)
+                {
+                    present = true;
+                }
+                else if (!Holds(list[slot], blockNumber, holders))
+                {
+                    _tagOwners.SwapRemove(tags[i], list, count, slot);
+                    count--;
+                }
+            }
+
+            if (!present && count < cap)
+            {
+                _tagOwners.Append(tags[i], count, index);
+            }
+        }
+    }
+
+    private bool Holds(ulong owner, ulong blockNumber, Dictionary<ulong, bool> holders)
+    {
+        if (!holders.TryGetValue(owner, out bool holds))
+        {
+            holds = HoldsTags(owner, blockNumber);
+            holders[owner] = holds;
+        }
+
+        return holds;
     }
 
     private void RequireTags(Hash256[] tags)

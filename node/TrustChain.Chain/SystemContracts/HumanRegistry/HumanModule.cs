@@ -10,8 +10,8 @@ public static class HumanModule
     /// <summary>
     /// Registers the contract at 0x…1001 and makes the set's root the headers' humanSetRoot. Install after
     /// <see cref="StakingModule"/> (operators' stake and the fee pools live there). Every node of a network must
-    /// install it alike, with the same <paramref name="verificationKeys"/> (none besides the official Semaphore keys
-    /// by default). The set starts empty, so the genesis block is unchanged.
+    /// install it alike, with the same <paramref name="verificationKeys"/> (a node passes its genesis.json keys,
+    /// <see cref="HumanVerificationKeys.FromGenesis"/>); the set starts empty, and genesis commits to the extra keys.
     /// </summary>
     public static HumanRegistryState Install(BlockchainOptions options, ChainParameters parameters, StakingState staking,
         HumanVerificationKeys? verificationKeys = null)
@@ -21,6 +21,7 @@ public static class HumanModule
         ArgumentNullException.ThrowIfNull(staking);
         HumanRegistryState human = new(parameters, verificationKeys ?? new HumanVerificationKeys());
         options.SystemContracts.Register(new HumanRegistryContract(human, staking));
+        options.GenesisInitializers.Add(new HumanGenesisInitializer(human.VerificationKeys));
         options.Hooks.HumanSetRootProvider = human;
         return human;
     }

@@ -1,5 +1,10 @@
+using TrustChain.Chain.Abi;
+using TrustChain.Chain.Execution.Prefetch;
 using TrustChain.Chain.SystemContracts.Staking;
 using TrustChain.Core;
+using TrustChain.Core.Transactions;
+using TrustChain.Zk.Bn254;
+using TrustChain.Zk.Groth16;
 
 namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 
@@ -8,7 +13,7 @@ namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 /// identity commitments, enrolled by staked operators with palm dedup tags, erasable by the identity key, recoverable
 /// after a delay, and provable with paid Semaphore proofs. Native code reads it through <see cref="HumanRegistryState"/>.
 /// </summary>
-public sealed class HumanRegistryContract : SystemContract
+public sealed class HumanRegistryContract : SystemContract, ITransactionPrefetcher
 {
     private const string ProofArgs = "uint256 depth, uint256 root, uint256 nullifier, uint256 message, uint256 scope, uint256[8] points";
     private const string SignatureNote =
@@ -16,6 +21,8 @@ public sealed class HumanRegistryContract : SystemContract
 
     private readonly HumanRegistryState _human;
     private readonly StakingState _staking;
+    private readonly SystemMethod _verifyHuman;
+    private readonly SystemMethod _isValidHumanProof;
 
     public HumanRegistryContract(HumanRegistryState human, StakingState staking)
         : base("HumanRegistry", SystemContractAddresses.HumanRegistry)
@@ -36,7 +43,7 @@ public sealed class HumanRegistryContract : SystemContract
             new GasCost(HumanRegistryGas.Enroll, PerItem: HumanRegistryGas.PerTag), Enroll,
             $"Adds a Semaphore v4 identity commitment (non-zero, below r, never enrolled) as a new human. Only an active EnrollmentOperator (Staking role 1).\n" +
             $"dedupTags: dedupMatch..maxDedupTags distinct palm LSH tags; reverts naming the existing human when dedupMatch or more of them belong to one human.\n" +
-            $"Gas: {HumanRegistryGas.Enroll} + {HumanRegistryGas.PerTag} per tag.");
+            $"Gas: {HumanRegistryGas.Enroll} + {HumanRegistryGas.PerTag} per tag + {HumanRegistryGas.PerTagOwner} per owner read from the tags' owner lists (at most maxOwnersPerTag each).");
         Function("function deleteIdentity(uint256 commitment, uint256[2] publicKey, uint256[3] signature)", HumanRegistryGas.DeleteIdentity, DeleteIdentity,
             $"Right to erasure: sets the human's leaf to 0 and tombstones the commitment; the dedup tags are freed after deletionCooloffBlocks.\n" +
             $"{SignatureNote}, over keccak256(abi.encodePacked(uint256 chainId, \"delete\", uint256 commitment)) >> 8.\n" +
@@ -44,17 +51,17 @@ public sealed class HumanRegistryContract : SystemContract
         Function("function recover(uint256 newCommitment, bytes32[] dedupTags) returns (uint256 index, uint256 executeBlock)",
             new GasCost(HumanRegistryGas.Recover, PerItem: HumanRegistryGas.PerTag), Recover,
             $"After a fresh scan, an active EnrollmentOperator schedules replacing the commitment of the live human matching dedupMatch or more of the tags; executable after recoveryDelayBlocks.\n" +
-            $"Gas: {HumanRegistryGas.Recover} + {HumanRegistryGas.PerTag} per tag.");
+            $"Gas: {HumanRegistryGas.Recover} + {HumanRegistryGas.PerTag} per tag + {HumanRegistryGas.PerTagOwner} per owner read from the tags' owner lists (at most maxOwnersPerTag each).");
         Function("function cancelRecovery(uint256 index, uint256[2] publicKey, uint256[3] signature)", HumanRegistryGas.CancelRecovery, CancelRecovery,
             $"Cancels the pending recovery of human `index` with the OLD identity key: {SignatureNote}, over keccak256(abi.encodePacked(uint256 chainId, \"cancelRecovery\", uint256 oldCommitment, uint256 newCommitment)) >> 8.\n" +
             $"Gas: {HumanRegistryGas.CancelRecovery}.");
         Function("function executeRecovery(uint256 index)", HumanRegistryGas.ExecuteRecovery, ExecuteRecovery,
             $"Anyone: once the delay has passed, puts the pending commitment in the human's leaf and tombstones the old one.\nGas: {HumanRegistryGas.ExecuteRecovery}.");
-        Function($"function verifyHuman({ProofArgs}, address prover) payable", new GasCost(HumanRegistryGas.VerifyHuman, PerItem: HumanRegistryGas.PerExtraKey), VerifyHuman,
+        _verifyHuman = Function($"function verifyHuman({ProofArgs}, address prover) payable", new GasCost(HumanRegistryGas.VerifyHuman, PerItem: HumanRegistryGas.PerExtraKey), VerifyHuman,
             $"Verifies a Semaphore v4 proof (public signals [root, nullifier, keccak256(message)>>8, keccak256(scope)>>8]) against a root current within rootHistoryBlocks, with the official key for `depth` or a TrustChain key, and records (scope, nullifier).\n" +
             $"msg.value >= verificationFee is the fee: verificationProverBps to `prover`, verificationValidatorBps to the validators' pool, the rest (incl. rounding) to the enrolment operators' pool. A failed check reverts and takes no fee.\n" +
             $"Gas: {HumanRegistryGas.VerifyHuman} + {HumanRegistryGas.PerExtraKey} per TrustChain key registered for the depth.");
-        Function($"function isValidHumanProof({ProofArgs}) view returns (bool)", new GasCost(HumanRegistryGas.VerifyHuman, PerItem: HumanRegistryGas.PerExtraKey), IsValidHumanProof,
+        _isValidHumanProof = Function($"function isValidHumanProof({ProofArgs}) view returns (bool)", new GasCost(HumanRegistryGas.VerifyHuman, PerItem: HumanRegistryGas.PerExtraKey), IsValidHumanProof,
             $"The checks of verifyHuman without the fee or recording: false for any bad proof, unknown root or used nullifier.\n" +
             $"Gas: {HumanRegistryGas.VerifyHuman} + {HumanRegistryGas.PerExtraKey} per TrustChain key registered for the depth.");
 
@@ -78,7 +85,7 @@ public sealed class HumanRegistryContract : SystemContract
             $"Gas: {HumanRegistryGas.View} + {HumanRegistryGas.ListViewPerItem} per root returned.");
         Function("function findDuplicate(bytes32[] dedupTags) view returns (bool found, uint256 index, uint256 matches)",
             new GasCost(HumanRegistryGas.View, PerItem: HumanRegistryGas.PerTag), FindDuplicate,
-            $"The human sharing the most of the tags (an enrolment is rejected when matches >= dedupMatch).\nGas: {HumanRegistryGas.View} + {HumanRegistryGas.PerTag} per tag.");
+            $"The human sharing the most of the tags (an enrolment is rejected when matches >= dedupMatch).\nGas: {HumanRegistryGas.View} + {HumanRegistryGas.PerTag} per tag + {HumanRegistryGas.PerTagOwner} per owner read from the tags' owner lists (at most maxOwnersPerTag each).");
         Function("function pendingRecovery(uint256 index) view returns (uint256 newCommitment, uint256 executeBlock, address operator)", HumanRegistryGas.View, GetPendingRecovery,
             $"The pending recovery of human `index` (newCommitment 0 when none).\nGas: {HumanRegistryGas.View}.");
         Function("function verificationFee() view returns (uint256)", HumanRegistryGas.View, VerificationFee,
@@ -120,6 +127,66 @@ public sealed class HumanRegistryContract : SystemContract
     {
         Ledger(ctx).ExecuteRecovery(args.UInt256(0), ctx.Block.Number);
         return [];
+    }
+
+    /// <summary>
+    /// Verifies the Groth16 proofs of the block's verifyHuman / isValidHumanProof calls on all cores into the keys'
+    /// cache. Only the pairing check is done here; root, nullifier, fee and gas checks stay in the sequential call,
+    /// which gets the same answer from the cache as it would by verifying itself.
+    /// </summary>
+    public void Prefetch(IReadOnlyList<Transaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        HumanVerificationKeys keys = _human.VerificationKeys;
+        keys.Cache.Clear();
+        List<HumanProof>? proofs = null;
+        for (int i = 0; i < transactions.Count; i++)
+        {
+            if (TryDecodeProof(transactions[i]) is { } proof)
+            {
+                (proofs ??= []).Add(proof);
+            }
+        }
+
+        if (proofs is null)
+        {
+            return;
+        }
+
+        Parallel.For(0, proofs.Count, i =>
+        {
+            HumanProof proof = proofs[i];
+            if (HumanProofInputs.TryPrepare(proof, out int depth, out Groth16Proof? groth16, out Fr[] signals))
+            {
+                keys.VerifyIntoCache(proof, depth, groth16!, signals);
+            }
+        });
+    }
+
+    private HumanProof? TryDecodeProof(Transaction tx)
+    {
+        if (tx.To != Address || tx.Data.Length < AbiSelector.Length || !AbiSelector.TryRead(tx.Data, out AbiSelector selector))
+        {
+            return null;
+        }
+
+        AbiFunction? function = selector == _verifyHuman.Function.Selector ? _verifyHuman.Function
+            : selector == _isValidHumanProof.Function.Selector ? _isValidHumanProof.Function
+            : null;
+        if (function is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Proof(new AbiArgs(function, function.DecodeCall(tx.Data)));
+        }
+        catch (Exception e) when (e is AbiException or ArgumentException or InvalidCastException or OverflowException)
+        {
+            // Bad calldata reverts in the sequential call with its reason; nothing to pre-verify.
+            return null;
+        }
     }
 
     private object?[] VerifyHuman(SystemContractContext ctx, AbiArgs args)
@@ -227,5 +294,5 @@ public sealed class HumanRegistryContract : SystemContract
         ctx.Require(_staking.IsActive(ctx.State, ctx.Caller, StakingRole.EnrollmentOperator, ctx.Block.Number),
             $"{ctx.Caller} is not an active EnrollmentOperator: stake at least {_staking.MinimumStake(StakingRole.EnrollmentOperator)} wei in role 1");
 
-    private HumanLedger Ledger(SystemContractContext ctx) => _human.Ledger(ctx.Storage, ctx.IsReadOnly ? null : ctx.Emit);
+    private HumanLedger Ledger(SystemContractContext ctx) => _human.Ledger(ctx.Storage, ctx.IsReadOnly ? null : ctx.Emit, ctx.UseGas);
 }

@@ -10,6 +10,12 @@ public static class HumanRegistryGas
 {
     public const ulong Enroll = 220_000;
     public const ulong PerTag = 8_000;
+
+    /// <summary>
+    /// Each owner read from a dedup tag's owner list (a storage read plus a counter update). At 10^8 humans with the
+    /// genesis bands a tag value has ~N / 2^b owners, so this term, not PerTag, dominates enrolment at scale.
+    /// </summary>
+    public const ulong PerTagOwner = 200;
     public const ulong DeleteIdentity = 300_000;
     public const ulong Recover = 120_000;
     public const ulong CancelRecovery = 150_000;

@@ -113,7 +113,8 @@ public sealed class HumanRegistryState : IHumanSetRootProvider, IHumanProofOracl
         return Reader(state).CheckProof(proof, blockNumber);
     }
 
-    internal HumanLedger Ledger(ContractStorage storage, Action<AbiEvent, object?[]>? emit) => new(storage, Parameters, VerificationKeys, emit);
+    internal HumanLedger Ledger(ContractStorage storage, Action<AbiEvent, object?[]>? emit, Action<ulong>? useGas = null) =>
+        new(storage, Parameters, VerificationKeys, emit, useGas);
 
     private HumanLedger Reader(IStateReader state)
     {

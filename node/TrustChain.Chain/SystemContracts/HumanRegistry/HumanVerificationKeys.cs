@@ -1,12 +1,18 @@
+using System.Text;
+using TrustChain.Chain.Specs;
+using TrustChain.Core;
+using TrustChain.Core.Crypto;
+using TrustChain.Zk.Bn254;
 using TrustChain.Zk.Groth16;
 
 namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 
 /// <summary>
 /// The Groth16 keys verifyHuman accepts per tree depth: always the official Semaphore v4 key (so proofs made with the
-/// Semaphore JS libraries and their ceremony artifacts verify), then TrustChain's own keys registered here in order.
-/// Every node of a network must register the same keys before its chain opens: they decide which transactions succeed.
-/// TrustChain has no ceremony of its own yet, so a node registers none unless configured to.
+/// Semaphore JS libraries and their ceremony artifacts verify), then TrustChain's own keys registered here in order —
+/// on a node, the ones genesis.json lists (<see cref="FromGenesis"/>). Every node of a network must register the same
+/// keys before its chain opens: they decide which transactions succeed, and <see cref="HumanGenesisInitializer"/>
+/// commits them into the genesis state so nodes with different keys cannot share a genesis hash.
 /// </summary>
 public sealed class HumanVerificationKeys
 {
@@ -17,6 +23,22 @@ public sealed class HumanVerificationKeys
     public const int PublicSignalCount = 4;
 
     private readonly List<VerificationKey>[] _extra = new List<VerificationKey>[MaxDepth + 1];
+
+    /// <summary>Results of proofs verified ahead of execution (the block pre-pass).</summary>
+    public HumanProofVerificationCache Cache { get; } = new();
+
+    /// <summary>The keys of a chain spec: the official ones plus the spec's humanVerificationKeys.</summary>
+    public static HumanVerificationKeys FromGenesis(ChainSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        HumanVerificationKeys keys = new();
+        foreach (GenesisVerificationKey entry in spec.HumanVerificationKeys)
+        {
+            keys.Register(entry.Depth, entry.Key);
+        }
+
+        return keys;
+    }
 
     /// <summary>Adds a TrustChain key for Semaphore circuits of <paramref name="depth"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">depth is outside 1..32.</exception>
@@ -31,6 +53,8 @@ public sealed class HumanVerificationKeys
         }
 
         (_extra[depth] ??= []).Add(key);
+        // Cached "no key verifies" answers were computed against fewer keys.
+        Cache.Clear();
     }
 
     /// <summary>TrustChain keys registered for the depth (the official key is not included).</summary>
@@ -52,6 +76,66 @@ public sealed class HumanVerificationKeys
                 yield return key;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether any key of <paramref name="depth"/> accepts the proof: the cached pre-pass result when there is one,
+    /// else a fresh check (not cached, so the sequential path never depends on what ran before it).
+    /// </summary>
+    public bool Verify(HumanProof proof, int depth, Groth16Proof groth16, ReadOnlySpan<Fr> signals)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
+        ArgumentNullException.ThrowIfNull(groth16);
+        if (Cache.TryGet(HumanProofVerificationCache.Key(proof, 1 + ExtraKeys(depth).Count), out bool cached))
+        {
+            return cached;
+        }
+
+        return VerifyUncached(depth, groth16, signals);
+    }
+
+    /// <summary>Checks the proof against every key of the depth and stores the outcome for <see cref="Verify"/>.</summary>
+    public bool VerifyIntoCache(HumanProof proof, int depth, Groth16Proof groth16, ReadOnlySpan<Fr> signals)
+    {
+        bool valid = VerifyUncached(depth, groth16, signals);
+        Cache.Set(HumanProofVerificationCache.Key(proof, 1 + ExtraKeys(depth).Count), valid);
+        return valid;
+    }
+
+    /// <summary>
+    /// keccak256 over every TrustChain key in depth order (each as its snarkjs verification_key.json), or null when
+    /// none is registered. Genesis stores it, so it reaches the genesis state root.
+    /// </summary>
+    public Hash256? Commitment()
+    {
+        StringBuilder text = new();
+        for (int depth = MinDepth; depth <= MaxDepth; depth++)
+        {
+            if (_extra[depth] is not { } keys)
+            {
+                continue;
+            }
+
+            foreach (VerificationKey key in keys)
+            {
+                text.Append(depth).Append(':').Append(key.ToJson()).Append('\n');
+            }
+        }
+
+        return text.Length == 0 ? null : Keccak256.Compute(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    private bool VerifyUncached(int depth, Groth16Proof groth16, ReadOnlySpan<Fr> signals)
+    {
+        foreach (VerificationKey key in KeysFor(depth))
+        {
+            if (Groth16Verifier.Verify(key, groth16, signals))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void RequireDepth(int depth)

@@ -1,8 +1,11 @@
 using System.Text;
+using TrustChain.Chain.Abi;
+using TrustChain.Chain.Execution.Prefetch;
 using TrustChain.Chain.SystemContracts.Models.Fingerprints;
 using TrustChain.Chain.SystemContracts.Staking;
 using TrustChain.Core;
 using TrustChain.Core.Crypto;
+using TrustChain.Core.Transactions;
 
 namespace TrustChain.Chain.SystemContracts.Models;
 
@@ -16,7 +19,7 @@ namespace TrustChain.Chain.SystemContracts.Models;
 /// balance always equals the sum of escrows.
 /// </para>
 /// </summary>
-public sealed class ModelRegistryContract : SystemContract
+public sealed class ModelRegistryContract : SystemContract, ITransactionPrefetcher
 {
     public const int MaxOwners = 16;
     public const int MaxUriBytes = 1024;
@@ -25,7 +28,12 @@ public sealed class ModelRegistryContract : SystemContract
     private const string ModelTuple =
         "(uint256 id, address registrant, bytes32 weightsHash, bytes32 fingerprintRoot, uint32 fingerprintCount, string uri, uint256 pricePerCall, address[] owners, uint16[] ownerBps, uint16 hostBps, uint16 validatorBps, bool requireHuman, uint64 registeredAt, uint8 status)";
 
+    /// <summary>Below this many settle calls in a block the pre-pass recovers inline rather than waking the thread pool.</summary>
+    private const int ParallelRecoveryThreshold = 8;
+
     private readonly ModelRegistryState _registry;
+    private readonly SystemMethod _settle;
+    private readonly RecoveredSignerCache _signers = new();
 
     public ModelRegistryContract(ModelRegistryState registry)
         : base("ModelRegistry", SystemContractAddresses.ModelRegistry)
@@ -55,7 +63,7 @@ public sealed class ModelRegistryContract : SystemContract
             $"Buys `calls` calls: msg.value must be exactly calls * pricePerCall (no change is given). Moves the access expiry to block.number + accessExpiryBlocks. requireHuman models need the buyer's human proof for scope keccak256(abi.encodePacked(\"model\", modelId)).\nGas: {ModelGas.BuyAccess}.");
         Function("function refundExpired(uint256 modelId) returns (uint256 amount)", ModelGas.RefundExpired, RefundExpired,
             $"Returns the caller's unused escrow once its access expired, or at once if the model was struck.\nGas: {ModelGas.RefundExpired}.");
-        Function("function settle(uint256 modelId, address user, uint64 cumulativeCalls, bytes userSignature) returns (uint256 amount)",
+        _settle = Function("function settle(uint256 modelId, address user, uint64 cumulativeCalls, bytes userSignature) returns (uint256 amount)",
             new GasCost(ModelGas.Settle, PerItem: ModelGas.SettlePerOwner), Settle,
             $"By an authorised, actively staked host: pays (cumulativeCalls - settled) * pricePerCall out of the user's escrow to owners / host / validators; receipts stay settleable after expiry until the user takes the escrow back with refundExpired. userSignature is the user's EIP-712 signature of Usage(uint256 modelId,address host,uint256 cumulativeCalls) in domain (\"{ModelTypedData.DomainName}\", \"{ModelTypedData.DomainVersion}\", chainId, this contract); 65 bytes, low s.\nGas: {ModelGas.Settle} + {ModelGas.SettlePerOwner} per owner.");
         Function("function reportUnauthorizedHost(uint256 modelId, address host, bytes32 key, bytes32 response, bytes32[] merkleProof, bytes hostSignature) returns (uint256 slashed)",
@@ -231,6 +239,66 @@ public sealed class ModelRegistryContract : SystemContract
         return [access.Escrow];
     }
 
+    /// <summary>Signers the last pre-pass recovered (what settle reads before recovering itself).</summary>
+    public RecoveredSignerCache RecoveredSigners => _signers;
+
+    /// <summary>
+    /// Recovers the user receipts of the block's settle calls in parallel, so the sequential settle finds its signer in
+    /// <see cref="RecoveredSignerCache"/>: the digest uses the transaction's chain id and sender as the call will
+    /// (block chain id, caller); anything that differs at execution just misses the cache.
+    /// </summary>
+    public void Prefetch(IReadOnlyList<Transaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        _signers.Clear();
+        List<(Hash256 Digest, byte[] Signature)>? receipts = null;
+        for (int i = 0; i < transactions.Count; i++)
+        {
+            if (TryDecodeUsageReceipt(transactions[i]) is { } receipt)
+            {
+                (receipts ??= []).Add(receipt);
+            }
+        }
+
+        if (receipts is null)
+        {
+            return;
+        }
+
+        if (receipts.Count < ParallelRecoveryThreshold)
+        {
+            foreach ((Hash256 digest, byte[] signature) in receipts)
+            {
+                ModelTypedData.RecoverInto(_signers, digest, signature);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, receipts.Count, i => ModelTypedData.RecoverInto(_signers, receipts[i].Digest, receipts[i].Signature));
+    }
+
+    private (Hash256 Digest, byte[] Signature)? TryDecodeUsageReceipt(Transaction tx)
+    {
+        AbiFunction settle = _settle.Function;
+        if (tx.To != Address || tx.Sender is not { } host || tx.ChainId is not { } chainId
+            || !AbiSelector.TryRead(tx.Data, out AbiSelector selector) || selector != settle.Selector)
+        {
+            return null;
+        }
+
+        try
+        {
+            AbiArgs args = new(settle, settle.DecodeCall(tx.Data));
+            return (ModelTypedData.UsageDigest(chainId, Address, args.UInt256(0), host, args.UInt64(2)), args.Bytes(3));
+        }
+        catch (Exception e) when (e is AbiException or ArgumentException or InvalidCastException or InvalidOperationException or OverflowException)
+        {
+            // Bad calldata reverts in the sequential call with its reason; nothing to recover ahead.
+            return null;
+        }
+    }
+
     private object?[] Settle(SystemContractContext ctx, AbiArgs args)
     {
         ModelLedger ledger = Ledger(ctx);
@@ -251,7 +319,7 @@ public sealed class ModelRegistryContract : SystemContract
         ctx.Require(cumulative <= access.CallsBought, $"cumulativeCalls {cumulative} exceeds the {access.CallsBought} calls {user} bought");
 
         Hash256 digest = ModelTypedData.UsageDigest(ctx.Block.ChainId, ctx.Contract, id, host, cumulative);
-        if (!ModelTypedData.TryRecover(digest, signature, out Address signer, out string? error))
+        if (!ModelTypedData.TryRecover(digest, signature, _signers, out Address signer, out string? error))
         {
             ctx.Revert($"invalid user signature: {error}");
         }

@@ -90,9 +90,47 @@ public static class ModelTypedData
     /// The signer of <paramref name="digest"/>, or an error: the signature must be 65 bytes r ‖ s ‖ v (v 27/28 or 0/1)
     /// with low s (EIP-2), so each message has exactly one valid signature per key.
     /// </summary>
-    public static bool TryRecover(in Hash256 digest, ReadOnlySpan<byte> signature, out Address signer, out string? error)
+    public static bool TryRecover(in Hash256 digest, ReadOnlySpan<byte> signature, out Address signer, out string? error) =>
+        TryRecover(digest, signature, cache: null, out signer, out error);
+
+    /// <summary>As above, answering the recovery from <paramref name="cache"/> when the pre-pass already made it.</summary>
+    public static bool TryRecover(in Hash256 digest, ReadOnlySpan<byte> signature, RecoveredSignerCache? cache, out Address signer, out string? error)
     {
         signer = Address.Zero;
+        if (!TryParse(signature, out EcdsaSignature parsed, out error))
+        {
+            return false;
+        }
+
+        Address? recovered;
+        if (cache is null || !cache.TryGet(RecoveredSignerCache.Key(digest, signature), out recovered))
+        {
+            recovered = parsed.RecoverAddress(digest);
+        }
+
+        if (recovered is not { } address)
+        {
+            error = "signature does not recover to a public key";
+            return false;
+        }
+
+        signer = address;
+        return true;
+    }
+
+    /// <summary>Recovers a well-formed signature into <paramref name="cache"/>; malformed ones are left to the call to reject.</summary>
+    public static void RecoverInto(RecoveredSignerCache cache, in Hash256 digest, ReadOnlySpan<byte> signature)
+    {
+        ArgumentNullException.ThrowIfNull(cache);
+        if (TryParse(signature, out EcdsaSignature parsed, out _))
+        {
+            cache.Set(RecoveredSignerCache.Key(digest, signature), parsed.RecoverAddress(digest));
+        }
+    }
+
+    private static bool TryParse(ReadOnlySpan<byte> signature, out EcdsaSignature parsed, out string? error)
+    {
+        parsed = default;
         if (signature.Length != SignatureLength)
         {
             error = $"signature must be {SignatureLength} bytes (r ‖ s ‖ v), got {signature.Length}";
@@ -106,20 +144,13 @@ public static class ModelTypedData
             return false;
         }
 
-        EcdsaSignature parsed = EcdsaSignature.FromBytes65(signature);
+        parsed = EcdsaSignature.FromBytes65(signature);
         if (!parsed.IsLowS)
         {
             error = "signature s is in the upper half of the curve order (EIP-2 requires low s)";
             return false;
         }
 
-        if (parsed.RecoverAddress(digest) is not { } recovered)
-        {
-            error = "signature does not recover to a public key";
-            return false;
-        }
-
-        signer = recovered;
         error = null;
         return true;
     }

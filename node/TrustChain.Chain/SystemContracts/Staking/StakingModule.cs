@@ -22,6 +22,7 @@ public static class StakingModule
         options.Hooks.Add(slashing);
         options.Hooks.EvidenceHandler = slashing;
         options.GenesisInitializers.Add(new StakingGenesisInitializer(staking));
+        options.ValidatorSets = new StakingValidatorSetSource(staking);
         return staking;
     }
 }

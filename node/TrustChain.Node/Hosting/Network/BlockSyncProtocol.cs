@@ -48,6 +48,9 @@ public sealed class BlockSyncProtocol : IChannelHandler, IBlockSyncPeers
         }
     }
 
+    /// <summary>The head the peer last announced; false before its first status.</summary>
+    public bool TryGetPeerHead(string peerId, out ulong head) => _heads.TryGetValue(NodeId.Parse(peerId), out head);
+
     public void AnnounceHead(ulong head) =>
         _host.Broadcast(ChannelIds.BlockSync, (byte)SyncMessageType.Status, SyncMessages.EncodeStatus(head));
 

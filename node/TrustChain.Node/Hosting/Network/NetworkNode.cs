@@ -24,6 +24,9 @@ public sealed class NetworkNode : IAsyncDisposable
     private static readonly TimeSpan PeerWait = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan BehindCheck = TimeSpan.FromMilliseconds(500);
 
+    // Heights a peer's consensus messages may run ahead of its announced head (one, plus one for a status in flight).
+    private const ulong FutureHeightSlack = 2;
+
     private readonly Blockchain _chain;
     private readonly NetworkSettings _settings;
     private readonly ILogger _log;
@@ -201,7 +204,18 @@ public sealed class NetworkNode : IAsyncDisposable
                 _log.LogDebug("Evidence refused: {Error}", error);
             }
         };
-        driver.FellBehind += (_, height) => Interlocked.Exchange(ref _behindAt, height);
+        driver.FellBehind += (peer, height) =>
+        {
+            // An honest peer only speaks for the height after its announced head (it announces before moving on), so a
+            // message further ahead is an invented height: ban the sender instead of letting it steer us into sync.
+            if (_sync.TryGetPeerHead(peer, out ulong peerHead) && height > peerHead + FutureHeightSlack)
+            {
+                _consensus.ReportBadPeer(peer, $"consensus message for height {height}, but the peer announced head {peerHead}");
+                return;
+            }
+
+            Interlocked.Exchange(ref _behindAt, height);
+        };
         driver.Start(head.Number + 1, head.Timestamp, lastCommit);
         _log.LogInformation("Consensus started at height {Height} as {Role}", head.Number + 1,
             _privValidator is null ? "follower" : $"validator {_privValidator.Address}");

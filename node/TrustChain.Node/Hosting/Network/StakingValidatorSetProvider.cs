@@ -72,6 +72,17 @@ public sealed class StakingValidatorSetProvider : IValidatorSetProvider
             throw new InvalidOperationException($"no active validators in the state of block {epochStart}");
         }
 
+        // The chain checked the boundary header's commitment to this very set; disagreeing would split the network.
+        if (epochStart > 0)
+        {
+            Hash256 committed = ValidatorSetHash.Compute(new StakingValidatorSetSource(_staking).GetNextValidators(_chain.GetState(header), epochStart));
+            if (committed != header.NextValidatorsHash)
+            {
+                throw new InvalidOperationException(
+                    $"validator set after block {epochStart} hashes to {committed}, its header commits to {header.NextValidatorsHash}");
+            }
+        }
+
         List<Validator> validators = new(active.Count);
         foreach (ActiveValidator validator in active)
         {

@@ -137,7 +137,7 @@ public sealed class CredentialFlowTests
         CredentialRequest next = new(schema, Recipient, H(0x55), 0, expected[0], H(0x66));
         object[] one = [new object[] { next.SchemaUid, next.Recipient, next.SubjectCommitment, next.Expiration, next.RefUid, next.DataHash }];
         SystemCallResult simulated = h.Simulate(Key1.Address, "issueMany", UInt256.Zero, [one]);
-        Assert.That(simulated.Success, Is.True, Reason(simulated));
+        Assert.That(simulated.Success, Is.True, RegistryTestChain.Reason(simulated));
         object[] returned = (object[])h.Credentials.Abi.GetFunction("issueMany").DecodeOutput(simulated.ReturnData)[0];
         Assert.That(returned, Is.EqualTo(new object[] { CredentialUids.Credential(Key1.Address, batch * batches, next).ToArray() }));
     }

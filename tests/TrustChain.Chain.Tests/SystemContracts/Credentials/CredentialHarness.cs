@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using TrustChain.Chain.Abi;
 using TrustChain.Chain.Blocks;
@@ -16,11 +17,10 @@ using TrustChain.Core.Transactions;
 namespace TrustChain.Chain.Tests.SystemContracts.Credentials;
 
 /// <summary>
-/// A real chain (RocksDB, block builder, transaction processor) with Staking and the CredentialRegistry installed as the
-/// node installs them, signed transactions to either contract, and eth_call-style simulations on the head. After every
-/// block it checks that the registry holds no wei and that Staking's balance equals what it owes.
+/// A <see cref="RegistryTestChain"/> with the CredentialRegistry installed as the node installs it. After every block it
+/// checks that the registry holds no wei and that Staking's balance equals what it owes.
 /// </summary>
-internal sealed class CredentialHarness : IDisposable
+internal sealed class CredentialHarness : RegistryTestChain
 {
     public const ulong CallGas = 14_500_000;
     public const ulong SlashWindow = 6;
@@ -33,51 +33,25 @@ internal sealed class CredentialHarness : IDisposable
     public static readonly PrivateKey Key4 = new("0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a");
     public static readonly PrivateKey Key5 = new("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
 
-    private readonly TempChain _chain;
-    private readonly Dictionary<Address, ulong> _nonces = [];
-
     /// <param name="validators">Genesis validators with their stake in TRUST; null keeps the repo genesis (dev key 0 alone).</param>
     public CredentialHarness(IReadOnlyList<(PrivateKey Key, ulong StakeTrust)>? validators = null, Action<JsonObject>? editSpec = null)
+        : this(Spec(validators, editSpec), new StrongBox<StakingState?>(), new StrongBox<CredentialRegistryState?>())
     {
-        ChainSpec spec = ChainTestKit.ModifiedSpec(json =>
-        {
-            json["params"]!["unbondingBlocks"] = 5;
-            json["params"]!["issuerSlashWindowBlocks"] = SlashWindow;
-            json["params"]!["issuerJailBlocks"] = JailBlocks;
-            if (validators is not null)
-            {
-                JsonArray list = [];
-                foreach ((PrivateKey key, ulong stake) in validators)
-                {
-                    list.Add(new JsonObject
-                    {
-                        ["address"] = key.Address.ToString(),
-                        ["publicKey"] = "0x" + Convert.ToHexString(CompressedKey(key)).ToLowerInvariant(),
-                        ["stake"] = ((UInt256)stake * Trust).ToString(),
-                    });
-                }
-
-                json["validators"] = list;
-            }
-
-            editSpec?.Invoke(json);
-        });
-        StakingState? staking = null;
-        CredentialRegistryState? registry = null;
-        _chain = new TempChain(spec, () =>
-        {
-            BlockchainOptions options = new();
-            staking = StakingModule.Install(options, spec.Parameters);
-            registry = CredentialModule.Install(options, spec.Parameters, staking);
-            return options;
-        });
-        Staking = staking!;
-        Registry = registry!;
-        Credentials = (CredentialRegistryContract)Chain.SystemContracts.Contracts.Single(c => c is CredentialRegistryContract);
-        StakingContract = (StakingContract)Chain.SystemContracts.Contracts.Single(c => c is StakingContract);
     }
 
-    public Blockchain Chain => _chain.Chain;
+    private CredentialHarness(ChainSpec spec, StrongBox<StakingState?> staking, StrongBox<CredentialRegistryState?> registry)
+        : base(spec, () =>
+        {
+            BlockchainOptions options = new();
+            staking.Value = StakingModule.Install(options, spec.Parameters);
+            registry.Value = CredentialModule.Install(options, spec.Parameters, staking.Value);
+            return options;
+        }, CallGas, maxFeeGwei: 50)
+    {
+        Staking = staking.Value!;
+        Registry = registry.Value!;
+        Credentials = (CredentialRegistryContract)RegistryContract(Chain.SystemContracts);
+    }
 
     public ChainParameters Parameters => Chain.Spec.Parameters;
 
@@ -87,16 +61,8 @@ internal sealed class CredentialHarness : IDisposable
 
     public CredentialRegistryContract Credentials { get; }
 
-    public StakingContract StakingContract { get; }
-
-    public IStateReader Head => Chain.HeadState;
-
-    public ulong HeadNumber => Chain.Head.Number;
-
     /// <summary>block.timestamp in seconds of the next block (what simulations and the next transaction see).</summary>
     public ulong NextBlockSeconds => (Chain.Head.Timestamp + 1000) / 1000;
-
-    public UInt256 Balance(Address a) => Head.GetAccount(a).Balance;
 
     public static byte[] CompressedKey(PrivateKey key)
     {
@@ -107,13 +73,8 @@ internal sealed class CredentialHarness : IDisposable
 
     public static Hash256 H(byte fill) => new(Enumerable.Repeat(fill, 32).ToArray());
 
-    public Transaction Tx(PrivateKey key, SystemContract contract, string function, UInt256 value, params object?[] args)
-    {
-        ulong nonce = _nonces.GetValueOrDefault(key.Address, Head.GetAccount(key.Address).Nonce);
-        _nonces[key.Address] = nonce + 1;
-        byte[] data = contract.Abi.GetFunction(function).EncodeCall(args);
-        return ChainTestKit.Transfer(key, nonce, value, maxFeeGwei: 50, tipGwei: 2, to: contract.Address, gas: CallGas, data: data);
-    }
+    public Transaction Tx(PrivateKey key, SystemContract contract, string function, UInt256 value, params object?[] args) =>
+        Tx(contract, key, function, value, args);
 
     public Transaction Tx(PrivateKey key, string function, UInt256 value, params object?[] args) => Tx(key, Credentials, function, value, args);
 
@@ -165,64 +126,43 @@ internal sealed class CredentialHarness : IDisposable
         return new Hash256((byte[])Decode(CredentialEvents.CredentialIssued, receipt.Logs[0])[0]);
     }
 
-    public ExecutedBlock Produce(params Transaction[] txs)
-    {
-        ExecutedBlock block = _chain.Produce(txs);
-        Assert.That(block.Block.Transactions, Has.Count.EqualTo(txs.Length), "a transaction was not includable");
-        AssertBalanceInvariants();
-        return block;
-    }
-
-    public void ProduceUntil(ulong number)
-    {
-        while (HeadNumber < number)
-        {
-            Produce();
-        }
-    }
-
-    public void AssertBalanceInvariants()
+    public override void AssertBalanceInvariants()
     {
         Assert.That(Balance(CredentialRegistryState.ContractAddress), Is.EqualTo(UInt256.Zero), $"the registry holds wei after block {HeadNumber}");
         Assert.That(Balance(StakingState.ContractAddress), Is.EqualTo(Staking.GetLiabilities(Head)), $"Staking balance != liabilities after block {HeadNumber}");
-    }
-
-    /// <summary>eth_call on the head: the call the next block would run, on a throw-away overlay.</summary>
-    public SystemCallResult Simulate(Address caller, string function, UInt256 value, params object?[] args)
-    {
-        WorldState state = Chain.CreateWorldStateAt(Chain.Head);
-        if (!value.IsZero)
-        {
-            state.SubtractBalance(caller, value);
-            state.AddBalance(Credentials.Address, value);
-        }
-
-        byte[] data = Credentials.Abi.GetFunction(function).EncodeCall(args);
-        BlockContext context = Chain.CreateSimulationContext(Chain.Head, ChainTestKit.Proposer);
-        return Credentials.Call(new SystemCallContext(state, caller, value, data, CallGas, context));
-    }
-
-    public object[] View(string function, params object?[] args)
-    {
-        SystemCallResult result = Simulate(Address.Zero, function, UInt256.Zero, args);
-        Assert.That(result.Success, Is.True, $"{function} reverted: {Reason(result)}");
-        return Credentials.Abi.GetFunction(function).DecodeOutput(result.ReturnData);
     }
 
     public bool IsValid(Hash256 uid) => (bool)View("isValid", uid)[0];
 
     public string InvalidReason(Hash256 uid) => (string)View("invalidReason", uid)[0];
 
-    public string? RevertReasonOf(Address caller, string function, UInt256 value, params object?[] args)
-    {
-        SystemCallResult result = Simulate(caller, function, value, args);
-        return result.Success ? null : Reason(result);
-    }
-
-    public static string Reason(SystemCallResult result) =>
-        result.RevertData is { } data && RevertReason.TryDecode(data, out string? reason) ? reason : "(no reason)";
-
     public static object[] Decode(AbiEvent @event, LogEntry log) => @event.Decode(log);
 
-    public void Dispose() => _chain.Dispose();
+    protected override SystemContract RegistryContract(SystemContractRegistry contracts) =>
+        contracts.Contracts.OfType<CredentialRegistryContract>().Single();
+
+    private static ChainSpec Spec(IReadOnlyList<(PrivateKey Key, ulong StakeTrust)>? validators, Action<JsonObject>? editSpec) =>
+        ChainTestKit.ModifiedSpec(json =>
+        {
+            json["params"]!["unbondingBlocks"] = 5;
+            json["params"]!["issuerSlashWindowBlocks"] = SlashWindow;
+            json["params"]!["issuerJailBlocks"] = JailBlocks;
+            if (validators is not null)
+            {
+                JsonArray list = [];
+                foreach ((PrivateKey key, ulong stake) in validators)
+                {
+                    list.Add(new JsonObject
+                    {
+                        ["address"] = key.Address.ToString(),
+                        ["publicKey"] = "0x" + Convert.ToHexString(CompressedKey(key)).ToLowerInvariant(),
+                        ["stake"] = ((UInt256)stake * Trust).ToString(),
+                    });
+                }
+
+                json["validators"] = list;
+            }
+
+            editSpec?.Invoke(json);
+        });
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using TrustChain.Chain.Blocks;
 using TrustChain.Chain.Execution;
@@ -16,11 +17,10 @@ using TrustChain.Core.Transactions;
 namespace TrustChain.Chain.Tests.SystemContracts.Models;
 
 /// <summary>
-/// A real chain (RocksDB, block builder, transaction processor) with Staking and the ModelRegistry installed as the node
-/// installs them, signed transactions and eth_call-style simulations on the head. After every block it checks that
-/// Staking's balance equals what it owes and the registry's balance equals the sum of escrows.
+/// A <see cref="RegistryTestChain"/> with the ModelRegistry installed as the node installs it. After every block it
+/// checks that Staking's balance equals what it owes and the registry's balance equals the sum of escrows.
 /// </summary>
-internal sealed class ModelHarness : IDisposable
+internal sealed class ModelHarness : RegistryTestChain
 {
     public const ulong CallGas = 2_000_000;
     public const ulong ChainId = 7357;
@@ -36,28 +36,24 @@ internal sealed class ModelHarness : IDisposable
     public static readonly PrivateKey Reporter = new("0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e");
     public static readonly PrivateKey Owner3 = new("0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356");
 
-    private readonly TempChain _chain;
-    private readonly Dictionary<Address, ulong> _nonces = [];
-
     public ModelHarness(Action<JsonObject>? editSpec = null, IHumanProofOracle? humanProofs = null)
+        : this(ChainTestKit.ModifiedSpec(json => editSpec?.Invoke(json)), humanProofs, new StrongBox<StakingState?>(), new StrongBox<ModelRegistryState?>())
     {
-        ChainSpec spec = ChainTestKit.ModifiedSpec(json => editSpec?.Invoke(json));
-        StakingState? staking = null;
-        ModelRegistryState? models = null;
-        _chain = new TempChain(spec, () =>
-        {
-            BlockchainOptions options = new();
-            staking = StakingModule.Install(options, spec.Parameters);
-            models = ModelModule.Install(options, spec.Parameters, staking, humanProofs);
-            return options;
-        });
-        Staking = staking!;
-        Models = models!;
-        Contract = (ModelRegistryContract)Chain.SystemContracts.Contracts.Single(c => c is ModelRegistryContract);
-        StakingContract = (StakingContract)Chain.SystemContracts.Contracts.Single(c => c is StakingContract);
     }
 
-    public Blockchain Chain => _chain.Chain;
+    private ModelHarness(ChainSpec spec, IHumanProofOracle? humanProofs, StrongBox<StakingState?> staking, StrongBox<ModelRegistryState?> models)
+        : base(spec, () =>
+        {
+            BlockchainOptions options = new();
+            staking.Value = StakingModule.Install(options, spec.Parameters);
+            models.Value = ModelModule.Install(options, spec.Parameters, staking.Value, humanProofs);
+            return options;
+        }, CallGas, maxFeeGwei: 5)
+    {
+        Staking = staking.Value!;
+        Models = models.Value!;
+        Contract = (ModelRegistryContract)RegistryContract(Chain.SystemContracts);
+    }
 
     public StakingState Staking { get; }
 
@@ -65,23 +61,7 @@ internal sealed class ModelHarness : IDisposable
 
     public ModelRegistryContract Contract { get; }
 
-    public StakingContract StakingContract { get; }
-
-    public IStateReader Head => Chain.HeadState;
-
-    public ulong HeadNumber => Chain.Head.Number;
-
     public UInt256 RegistryBalance => Balance(ModelRegistryState.ContractAddress);
-
-    public UInt256 Balance(Address a) => Head.GetAccount(a).Balance;
-
-    public Transaction Tx(SystemContract contract, PrivateKey key, string function, UInt256 value, params object?[] args)
-    {
-        ulong nonce = _nonces.GetValueOrDefault(key.Address, Head.GetAccount(key.Address).Nonce);
-        _nonces[key.Address] = nonce + 1;
-        byte[] data = contract.Abi.GetFunction(function).EncodeCall(args);
-        return ChainTestKit.Transfer(key, nonce, value, maxFeeGwei: 5, tipGwei: 2, to: contract.Address, gas: CallGas, data: data);
-    }
 
     /// <summary>One block with one registry transaction; returns its receipt.</summary>
     public TxReceipt Send(PrivateKey key, string function, UInt256 value, params object?[] args) =>
@@ -101,21 +81,10 @@ internal sealed class ModelHarness : IDisposable
         Assert.That(receipt.Succeeded, Is.True, "stake failed");
     }
 
-    public ExecutedBlock Produce(params Transaction[] txs)
+    public override void AssertBalanceInvariants()
     {
-        ExecutedBlock block = _chain.Produce(txs);
-        Assert.That(block.Block.Transactions, Has.Count.EqualTo(txs.Length), "a transaction was not includable");
         Assert.That(Balance(StakingState.ContractAddress), Is.EqualTo(Staking.GetLiabilities(Head)), $"Staking balance != liabilities after block {HeadNumber}");
         Assert.That(RegistryBalance, Is.EqualTo(Models.GetTotalEscrow(Head)), $"registry balance != escrow after block {HeadNumber}");
-        return block;
-    }
-
-    public void ProduceUntil(ulong number)
-    {
-        while (HeadNumber < number)
-        {
-            Produce();
-        }
     }
 
     /// <summary>Registers a model owned by <paramref name="owners"/> and returns its id.</summary>
@@ -151,36 +120,6 @@ internal sealed class ModelHarness : IDisposable
     public static byte[] ResponseSignature(PrivateKey host, ulong modelId, FingerprintPair pair) =>
         ModelTypedData.Sign(host, ModelTypedData.ResponseDigest(ChainId, ModelRegistryState.ContractAddress, modelId, pair.Key, pair.Response));
 
-    /// <summary>eth_call on the head: the call the next block would run, on a throw-away overlay.</summary>
-    public SystemCallResult Simulate(Address caller, string function, UInt256 value, params object?[] args)
-    {
-        WorldState state = Chain.CreateWorldStateAt(Chain.Head);
-        if (!value.IsZero)
-        {
-            state.SubtractBalance(caller, value);
-            state.AddBalance(ModelRegistryState.ContractAddress, value);
-        }
-
-        byte[] data = Contract.Abi.GetFunction(function).EncodeCall(args);
-        BlockContext context = Chain.CreateSimulationContext(Chain.Head, ChainTestKit.Proposer);
-        return Contract.Call(new SystemCallContext(state, caller, value, data, CallGas, context));
-    }
-
-    public object[] View(string function, params object?[] args)
-    {
-        SystemCallResult result = Simulate(Address.Zero, function, UInt256.Zero, args);
-        Assert.That(result.Success, Is.True, $"{function} reverted: {Reason(result)}");
-        return Contract.Abi.GetFunction(function).DecodeOutput(result.ReturnData);
-    }
-
-    public string? RevertReasonOf(Address caller, string function, UInt256 value, params object?[] args)
-    {
-        SystemCallResult result = Simulate(caller, function, value, args);
-        return result.Success ? null : Reason(result);
-    }
-
-    public static string Reason(SystemCallResult result) =>
-        result.RevertData is { } data && TrustChain.Chain.Abi.RevertReason.TryDecode(data, out string? reason) ? reason : "(no reason)";
-
-    public void Dispose() => _chain.Dispose();
+    protected override SystemContract RegistryContract(SystemContractRegistry contracts) =>
+        contracts.Contracts.OfType<ModelRegistryContract>().Single();
 }
