@@ -11,13 +11,17 @@ namespace TrustChain.Node.Tests.Crash;
 /// </summary>
 public sealed partial class DevNodeProcess : IDisposable
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
     private readonly Process _process;
+    private readonly string? _ownedDirectory;
     private readonly StringBuilder _log = new();
     private readonly TaskCompletionSource<Uri> _rpcUri = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private DevNodeProcess(Process process)
+    private DevNodeProcess(Process process, string? ownedDirectory)
     {
         _process = process;
+        _ownedDirectory = ownedDirectory;
     }
 
     public Uri RpcUri => _rpcUri.Task.Result;
@@ -37,7 +41,39 @@ public sealed partial class DevNodeProcess : IDisposable
         }
     }
 
-    public static DevNodeProcess Start(string dataDir, int blockTimeMs)
+    public static DevNodeProcess Start(string dataDir, int blockTimeMs) => Start(dataDir, blockTimeMs, [], ownedDirectory: null);
+
+    /// <summary>
+    /// A node on a fresh temp directory (deleted on dispose), optionally with its own genesis file, started and
+    /// serving JSON-RPC.
+    /// </summary>
+    public static DevNodeProcess StartInTemp(string prefix, int blockTimeMs, string? genesisJson = null)
+    {
+        string directory = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        List<string> extra = [];
+        if (genesisJson is not null)
+        {
+            string genesis = Path.Combine(directory, "genesis.json");
+            File.WriteAllText(genesis, genesisJson);
+            extra.AddRange(["--genesis", genesis]);
+        }
+
+        DevNodeProcess node = Start(Path.Combine(directory, "data"), blockTimeMs, extra, directory);
+        try
+        {
+            node.WaitForRpc(StartTimeout);
+        }
+        catch
+        {
+            node.Dispose();
+            throw;
+        }
+
+        return node;
+    }
+
+    private static DevNodeProcess Start(string dataDir, int blockTimeMs, IReadOnlyList<string> extraArgs, string? ownedDirectory)
     {
         string dll = Path.Combine(TestContext.CurrentContext.TestDirectory, "trustchain.dll");
         Assert.That(File.Exists(dll), Is.True, "trustchain.dll must be next to the test assembly: " + dll);
@@ -52,8 +88,13 @@ public sealed partial class DevNodeProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        foreach (string arg in extraArgs)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start trustchain");
-        DevNodeProcess node = new(process);
+        DevNodeProcess node = new(process, ownedDirectory);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => node.OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -101,6 +142,19 @@ public sealed partial class DevNodeProcess : IDisposable
         }
 
         _process.Dispose();
+        if (_ownedDirectory is null)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(_ownedDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless.
+        }
     }
 
     private const int Sigterm = 15;

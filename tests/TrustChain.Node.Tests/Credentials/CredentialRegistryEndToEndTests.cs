@@ -3,6 +3,7 @@ using TrustChain.Chain.Abi;
 using TrustChain.Core;
 using TrustChain.Node.Dev;
 using TrustChain.Node.Tests.Cli;
+using TrustChain.Node.Tests.Crash;
 
 namespace TrustChain.Node.Tests.Credentials;
 
@@ -15,7 +16,7 @@ namespace TrustChain.Node.Tests.Credentials;
 public sealed class CredentialRegistryEndToEndTests
 {
     private static readonly Dictionary<string, string> NoEnvironment = new(StringComparer.Ordinal);
-    private RegistryDevNode _node = null!;
+    private DevNodeProcess _node = null!;
 
     [OneTimeSetUp]
     public void StartNode() => _node = RegistryDevNode.Start();

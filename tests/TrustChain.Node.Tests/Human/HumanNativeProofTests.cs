@@ -1,4 +1,5 @@
 using TrustChain.Node.Tests.Cli;
+using TrustChain.Node.Tests.Crash;
 
 namespace TrustChain.Node.Tests.Human;
 
@@ -21,7 +22,7 @@ public sealed class HumanNativeProofTests
     {
         string dir = Path.Combine(Path.GetTempPath(), "tc-human-native-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        using HumanDevNode node = HumanDevNode.Start();
+        using DevNodeProcess node = DevNodeProcess.StartInTemp("tc-human-dev-", blockTimeMs: 500);
         try
         {
             string rpc = node.RpcUri.ToString();
@@ -61,7 +62,7 @@ public sealed class HumanNativeProofTests
         Assert.That(run.Error, Does.Contain("--depth must be 1..7"));
     }
 
-    private static CliRun Ok(HumanDevNode node, CliRun run)
+    private static CliRun Ok(DevNodeProcess node, CliRun run)
     {
         Assert.That(run.ExitCode, Is.Zero, $"{run.Error}\n{run.Output}\n--- node log ---\n{node.Log}");
         return run;

@@ -4,6 +4,7 @@ using TrustChain.Chain.State;
 using TrustChain.Core;
 using TrustChain.Node.Dev;
 using TrustChain.Node.Tests.Cli;
+using TrustChain.Node.Tests.Crash;
 using TrustChain.Node.Tests.Credentials;
 
 namespace TrustChain.Node.Tests.Human;
@@ -22,7 +23,7 @@ public sealed class HumanWalkthroughTests
     private const int ProverAccount = 4;
     private static readonly BigInteger Fee = BigInteger.Parse("10000000000000000");
 
-    private RegistryDevNode _node = null!;
+    private DevNodeProcess _node = null!;
     private string _dir = null!;
     private string _rpc = null!;
 

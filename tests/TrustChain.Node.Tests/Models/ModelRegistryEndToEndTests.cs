@@ -1,3 +1,4 @@
+using TrustChain.Node.Tests.Crash;
 using TrustChain.Node.Tests.Credentials;
 
 namespace TrustChain.Node.Tests.Models;
@@ -13,7 +14,7 @@ public sealed class ModelRegistryEndToEndTests
     [Test]
     public void Owner_host_user_settlement_infringement_and_copy_challenge()
     {
-        using RegistryDevNode node = RegistryDevNode.Start();
+        using DevNodeProcess node = RegistryDevNode.Start();
         string work = Path.Combine(Path.GetTempPath(), "tc-models-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
