@@ -3,11 +3,13 @@
 # C# load generator, plus the in-process block execution figure. Everything listens on 127.0.0.1 only; both nodes get
 # fresh temp data dirs and free ports and are killed on exit.
 #
-#   bash bench/run-node-foundation.sh [--skip-build] [--seconds N] [--count N] [--skip-peer-transfers]
+#   bash bench/run-node-foundation.sh [--skip-build] [--seconds N] [--count N] [--skip-peer-transfers] [--pin] [--raw-client]
 # --skip-peer-transfers leaves out ganache's transfer runs (it completes < 1,000 of 10,000 single submissions in
 # 300 s, so each run only costs five minutes of timeout).
 # --pin runs each server on core 0 and the load generator on core 1 (taskset): with both on the same two cores the
 # generator's own CPU caps every server at about the same request rate, which hides the servers' difference.
+# --raw-client drives eth_blockNumber with the generator's raw-socket HTTP/1.1 client (`load rpc --client raw`) instead
+# of HttpClient: a fraction of the client CPU per request, so the rate is bounded by the server rather than the client.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,11 +19,13 @@ SKIP_BUILD=0
 SKIP_PEER_TRANSFERS=0
 SERVER_CPU=()
 LOADGEN_CPU=()
+RPC_CLIENT=http
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --skip-build) SKIP_BUILD=1; shift ;;
     --skip-peer-transfers) SKIP_PEER_TRANSFERS=1; shift ;;
     --pin) SERVER_CPU=(taskset -c 0); LOADGEN_CPU=(taskset -c 1); shift ;;
+    --raw-client) RPC_CLIENT=raw; shift ;;
     --seconds) SECONDS_RPC="$2"; shift 2 ;;
     --count) COUNT="$2"; shift 2 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
@@ -85,8 +89,8 @@ echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 declare -A R
 run_peer() {
   local name="$1" url="$2"
-  echo "== $name: load rpc eth_blockNumber, 32 connections, ${SECONDS_RPC} s"
-  bench load rpc --url "$url" --connections 32 --seconds "$SECONDS_RPC" | tee "$WORK/$name.rpc"
+  echo "== $name: load rpc eth_blockNumber, 32 connections, ${SECONDS_RPC} s, $RPC_CLIENT client"
+  bench load rpc --url "$url" --connections 32 --seconds "$SECONDS_RPC" --client "$RPC_CLIENT" | tee "$WORK/$name.rpc"
   R[$name.rps]="$(field rps < "$WORK/$name.rpc")"
   R[$name.p99]="$(field p99_ms < "$WORK/$name.rpc")"
   for batch in 1 50; do

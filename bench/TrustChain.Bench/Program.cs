@@ -35,6 +35,8 @@ public static class Program
                     return Registries.ModelBenchCommand.Run(new CommandArgs(args[2..]));
                 case "inprocess credentials":
                     return Registries.CredentialBenchCommand.Run(new CommandArgs(args[2..]));
+                case "inprocess human":
+                    return Registries.HumanBenchCommand.Run(new CommandArgs(args[2..]));
                 case "inprocess palm":
                     return await Palm.PalmBenchCommand.RunAsync(new CommandArgs(args[2..])).ConfigureAwait(false);
                 case "zk run":
@@ -54,6 +56,7 @@ public static class Program
             Console.Error.WriteLine("       inprocess blocks [--txs 10000] [--senders 1000]");
             Console.Error.WriteLine("       inprocess models [--users 5000] [--rounds 2] [--per-block 5000]");
             Console.Error.WriteLine("       inprocess credentials [--credentials 20000] [--batch 500] [--batches-per-block 20] [--verifications 10000] [--verifiers 1000]");
+            Console.Error.WriteLine("       inprocess human [--members 1000000] [--enrolments 2000] [--tags 224] [--per-block 500] [--proofs 300] [--from-members 10000]");
             Console.Error.WriteLine("       inprocess palm [--people 100] [--evaluations 2000] [--seconds 10] [--zkey F] [--genesis F]");
             Console.Error.WriteLine("       zk run [--zkey F --wtns F] [--imt-log2 16] [--skip-slow true]");
             Console.Error.WriteLine("       explorer [--blocks 100000] [--txs-per-block 4] [--datadir D] [--browser true] [--trustchain trustchain.dll]");

@@ -3,6 +3,7 @@ using TrustChain.Bench.Cli;
 using TrustChain.Biometrics.Lsh;
 using TrustChain.Biometrics.Oprf;
 using TrustChain.Biometrics.Simulation;
+using TrustChain.Chain.Specs;
 using TrustChain.Core;
 using TrustChain.Node.Prover;
 using TrustChain.Node.Tx;
@@ -13,7 +14,7 @@ namespace TrustChain.Bench.Palm;
 
 /// <summary>
 /// <c>inprocess palm</c> (issue 7's performance items), on SYNTHETIC scans over real JSON-RPC (loopback):
-/// enrolment latency scan → fuzzy extractor → 64 OPRF tags from 2-of-3 provers (DLEQ-checked) → matchPalm → enroll
+/// enrolment latency scan → fuzzy extractor → the genesis palmBands (224) OPRF tags from 2-of-3 provers (DLEQ-checked) → matchPalm → enroll
 /// committed (p50/p99); a prover's OPRF evaluations/s (evaluation + DLEQ proof, one core); prover_verifyHumanProof
 /// proofs/s on a valid native depth-2 proof (--zkey, default the test fixture), one client.
 /// </summary>
@@ -28,17 +29,19 @@ public static class PalmBenchCommand
         string zkey = args.GetString("zkey", Path.Combine(FindRepoRoot(), "tests", "TrustChain.Node.Tests", "Prover", "Fixtures", "semaphore-2.zkey"));
         args.EnsureAllUsed();
 
-        MeasureOprf(Math.Min(evaluations, 200), print: false);
-        MeasureOprf(evaluations, print: true);
+        ChainParameters parameters = ChainSpec.Load(genesis).Parameters;
+        MeasureOprf(parameters, Math.Min(evaluations, 200), print: false);
+        MeasureOprf(parameters, evaluations, print: true);
         await MeasureEnrolment(genesis, people);
         await MeasureVerification(genesis, zkey, seconds);
         return 0;
     }
 
-    private static void MeasureOprf(int count, bool print)
+    private static void MeasureOprf(ChainParameters parameters, int count, bool print)
     {
         OprfServer server = new(ShamirDealer.Deal(2, 3).Shares[0]);
-        byte[][] blinded = Enumerable.Range(0, count).Select(i => OprfClient.Blind(new BandInput(i % 64, 8, (ulong)i)).BlindedElement).ToArray();
+        byte[][] blinded = Enumerable.Range(0, count)
+            .Select(i => OprfClient.Blind(new BandInput(i % parameters.PalmBands, parameters.PalmBandBits, (ulong)i)).BlindedElement).ToArray();
         Stopwatch watch = Stopwatch.StartNew();
         foreach (byte[] element in blinded)
         {
@@ -71,7 +74,7 @@ public static class PalmBenchCommand
         }
 
         clients.ForEach(c => c.Dispose());
-        Console.WriteLine($"palm enrolment (SYNTHETIC, {people} people, scan -> 64 tags from 2 of 3 provers -> matchPalm -> enroll committed, dev blocks sealed on arrival):");
+        Console.WriteLine($"palm enrolment (SYNTHETIC, {people} people, scan -> {network.Spec.Parameters.PalmBands} tags from 2 of 3 provers -> matchPalm -> enroll committed, dev blocks sealed on arrival):");
         Console.WriteLine($"  end to end p50 {Percentile(latencies, 0.5):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms; OPRF tags alone p50 {Percentile(tagging, 0.5):0.0} ms, p99 {Percentile(tagging, 0.99):0.0} ms");
     }
 

@@ -32,6 +32,12 @@ public class FieldBenchmarks
     public Fr FrMul() => _frA * _frB;
 
     [Benchmark]
+    public Fq FqSquare() => _fqA.Square();
+
+    [Benchmark]
+    public Fr FrSquare() => _frA.Square();
+
+    [Benchmark]
     public Fq FqInverse() => _fqA.Inverse();
 
     [Benchmark]

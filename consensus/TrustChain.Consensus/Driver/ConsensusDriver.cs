@@ -28,6 +28,8 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
     private ITimer? _gossipTimer;
     private bool _replaying;
     private ulong _height;
+    private int _round;
+    private int _step;
     private ulong _heightAtLastGossip;
     private int _roundAtLastGossip = -1;
 
@@ -64,6 +66,12 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
     /// <summary>The height consensus is working on (head + 1); 0 before <see cref="Start"/>.</summary>
     public ulong Height => Volatile.Read(ref _height);
 
+    /// <summary>The engine's round, published after every input so other threads (metrics) can read it.</summary>
+    public int Round => Volatile.Read(ref _round);
+
+    /// <summary>The engine's step, published after every input.</summary>
+    public ConsensusStep Step => (ConsensusStep)Volatile.Read(ref _step);
+
     public TendermintEngine Engine => _engine;
 
     public bool IsRunning => _loop is { IsCompleted: false };
@@ -91,6 +99,7 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
         }
 
         Volatile.Write(ref _height, _engine.Height);
+        PublishRoundState();
         _gossipTimer = _options.Time.CreateTimer(
             _ => _events.Writer.TryWrite(new DriverEvent(DriverEventKind.GossipTick)), null, _options.GossipInterval, _options.GossipInterval);
         _loop = Task.Run(() => RunAsync(_stop.Token));
@@ -110,6 +119,16 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
     /// when the height is already past the wait.
     /// </summary>
     public bool SkipCommitWait() => _events.Writer.TryWrite(new DriverEvent(DriverEventKind.SkipCommitWait));
+
+    /// <summary>
+    /// As <see cref="SkipCommitWait()"/>, but only for the wait before <paramref name="height"/>: a request that arrives
+    /// after that height already started cannot end the next height's wait (an empty block nobody asked for).
+    /// </summary>
+    public bool SkipCommitWait(ulong height)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(height);
+        return _events.Writer.TryWrite(new DriverEvent(DriverEventKind.SkipCommitWait, Timeout: new TimeoutInfo(height, 0, ConsensusStep.NewHeight)));
+    }
 
     /// <summary>Stops the loop after the input in progress; the WAL is synced and closed.</summary>
     public async Task StopAsync()
@@ -226,6 +245,8 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
                     {
                         Faulted?.Invoke(e);
                     }
+
+                    PublishRoundState();
                 }
             }
         }
@@ -261,7 +282,7 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
                 Gossip();
                 break;
             case DriverEventKind.SkipCommitWait:
-                if (_engine.Step == ConsensusStep.NewHeight)
+                if (_engine.Step == ConsensusStep.NewHeight && (input.Timeout.Height == 0 || input.Timeout.Height == _engine.Height))
                 {
                     TimeoutInfo commitWait = new(_engine.Height, 0, ConsensusStep.NewHeight);
                     _wal!.WriteTimeout(commitWait);
@@ -312,6 +333,12 @@ public sealed class ConsensusDriver : IConsensusOutput, IAsyncDisposable
                 _engine.OnVote(vote);
                 break;
         }
+    }
+
+    private void PublishRoundState()
+    {
+        Volatile.Write(ref _round, _engine.Round);
+        Volatile.Write(ref _step, (int)_engine.Step);
     }
 
     private void Gossip()

@@ -19,6 +19,10 @@ public sealed record TimeoutParams
 
     public TimeSpan PrecommitDelta { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// <see cref="Timeout.InfiniteTimeSpan"/>: a decided height waits until the driver is told to go on
+    /// (<c>SkipCommitWait</c>), e.g. a dev chain that makes no empty blocks.
+    /// </summary>
     public TimeSpan Commit { get; init; } = TimeSpan.FromMilliseconds(1000);
 
     public TimeSpan Propose(int round) => ProposeBase + (ProposeDelta * round);
@@ -34,7 +38,7 @@ public sealed record TimeoutParams
             throw new ArgumentOutOfRangeException(nameof(ProposeBase), "Base timeouts must be positive.");
         }
 
-        if (ProposeDelta < TimeSpan.Zero || PrevoteDelta < TimeSpan.Zero || PrecommitDelta < TimeSpan.Zero || Commit < TimeSpan.Zero)
+        if (ProposeDelta < TimeSpan.Zero || PrevoteDelta < TimeSpan.Zero || PrecommitDelta < TimeSpan.Zero || (Commit < TimeSpan.Zero && Commit != Timeout.InfiniteTimeSpan))
         {
             throw new ArgumentOutOfRangeException(nameof(ProposeDelta), "Timeout deltas and the commit timeout must not be negative.");
         }

@@ -55,6 +55,9 @@ public sealed class ChainSpec
     /// <summary>TrustChain's own Semaphore verification keys (genesis.json humanVerificationKeys), by ascending depth.</summary>
     public IReadOnlyList<GenesisVerificationKey> HumanVerificationKeys { get; init; } = [];
 
+    /// <summary>The palm OPRF prover committee dealt at genesis (genesis.json proverCommittee); null when the chain has none.</summary>
+    public GenesisProverCommittee? ProverCommittee { get; init; }
+
     public static ChainSpec Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -15,7 +15,7 @@ internal static class ChainSpecParser
     private const int BasisPoints = 10_000;
 
     private static readonly string[] TopLevelKeys =
-        ["name", "chainId", "timestamp", "gasLimit", "extraData", "params", "alloc", "validators", "humanVerificationKeys"];
+        ["name", "chainId", "timestamp", "gasLimit", "extraData", "params", "alloc", "validators", "humanVerificationKeys", "proverCommittee"];
 
     private static readonly string[] ParamKeys =
     [
@@ -36,6 +36,8 @@ internal static class ChainSpecParser
 
     private static readonly string[] AccountKeys = ["balance"];
     private static readonly string[] ValidatorKeys = ["address", "publicKey", "stake"];
+    private static readonly string[] CommitteeKeys = ["threshold", "publicKey", "members"];
+    private static readonly string[] CommitteeMemberKeys = ["address", "publicShare"];
 
     public static ChainSpec Parse(string json)
     {
@@ -86,7 +88,14 @@ internal static class ChainSpecParser
             IReadOnlyList<GenesisVerificationKey> humanKeys = top.TryGetValue("humanVerificationKeys", out JsonElement keysElement)
                 ? ReadHumanVerificationKeys(keysElement)
                 : [];
-            return new ChainSpec(name, chainId, timestamp, gasLimit, extraData, parameters, alloc, validators) { HumanVerificationKeys = humanKeys };
+            GenesisProverCommittee? committee = top.TryGetValue("proverCommittee", out JsonElement committeeElement)
+                ? ReadProverCommittee(committeeElement)
+                : null;
+            return new ChainSpec(name, chainId, timestamp, gasLimit, extraData, parameters, alloc, validators)
+            {
+                HumanVerificationKeys = humanKeys,
+                ProverCommittee = committee,
+            };
         }
     }
 
@@ -388,6 +397,83 @@ internal static class ChainSpecParser
 
         keys.Sort(static (a, b) => a.Depth.CompareTo(b.Depth));
         return keys.AsReadOnly();
+    }
+
+    /// <summary>
+    /// proverCommittee: { threshold, publicKey, members: [{ address, publicShare }] }; member i of the list holds share
+    /// index i + 1. Points are 64-byte X‖Y secp256k1 points and must lie on one degree t − 1 polynomial through the key.
+    /// </summary>
+    private static GenesisProverCommittee ReadProverCommittee(JsonElement element)
+    {
+        const string field = "proverCommittee";
+        const int maxMembers = 255;
+        Dictionary<string, JsonElement> map = ReadObject(element, field, CommitteeKeys);
+        ulong threshold = ReadUInt64(Require(map, "threshold", field + ".threshold"), field + ".threshold");
+        byte[] publicKey = ReadPoint(Require(map, "publicKey", field + ".publicKey"), field + ".publicKey");
+        JsonElement membersElement = Require(map, "members", field + ".members");
+        if (membersElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new ChainSpecException(field + ".members", $"expected an array, got {Describe(membersElement)}");
+        }
+
+        int count = membersElement.GetArrayLength();
+        if (count is 0 or > maxMembers)
+        {
+            throw new ChainSpecException(field + ".members", $"{count} members, expected 1..{maxMembers}");
+        }
+
+        if (threshold < 1 || threshold > (ulong)count)
+        {
+            throw new ChainSpecException(field + ".threshold", $"{threshold} must lie between 1 and the {count} members");
+        }
+
+        var members = new List<GenesisProverCommitteeMember>(count);
+        var addresses = new HashSet<Address>();
+        var shares = new HashSet<string>(StringComparer.Ordinal);
+        foreach (JsonElement item in membersElement.EnumerateArray())
+        {
+            string memberField = $"{field}.members[{members.Count}]";
+            Dictionary<string, JsonElement> memberMap = ReadObject(item, memberField, CommitteeMemberKeys);
+            Address address = ParseAddress(ReadString(Require(memberMap, "address", memberField + ".address"), memberField + ".address"), memberField + ".address");
+            byte[] share = ReadPoint(Require(memberMap, "publicShare", memberField + ".publicShare"), memberField + ".publicShare");
+            if (!addresses.Add(address))
+            {
+                throw new ChainSpecException(memberField + ".address", $"duplicate committee member {address}");
+            }
+
+            if (!shares.Add(Convert.ToHexString(share)))
+            {
+                throw new ChainSpecException(memberField + ".publicShare", "duplicate public share");
+            }
+
+            members.Add(new GenesisProverCommitteeMember(members.Count + 1, address, share));
+        }
+
+        GenesisProverCommittee committee = new((int)threshold, publicKey, members.AsReadOnly());
+        if (ProverCommitteeConsistency.FindInconsistent(committee) is { } bad)
+        {
+            throw bad == 0
+                ? new ChainSpecException(field + ".publicKey", $"is not the key the first {threshold} public shares interpolate to (shares from another dealing?)")
+                : new ChainSpecException($"{field}.members[{bad - 1}].publicShare", $"does not lie on the degree-{threshold - 1} polynomial of the other shares (share from another dealing?)");
+        }
+
+        return committee;
+    }
+
+    private static byte[] ReadPoint(JsonElement element, string field)
+    {
+        byte[] point = ReadBytes(element, field);
+        if (point.Length != Secp256k1.PublicKeyLength)
+        {
+            throw new ChainSpecException(field, $"expected a {Secp256k1.PublicKeyLength}-byte uncompressed secp256k1 point (X‖Y, no 0x04 prefix), got {point.Length} bytes");
+        }
+
+        if (!Secp256k1.IsValidPublicKey(point))
+        {
+            throw new ChainSpecException(field, "not a point on the secp256k1 curve");
+        }
+
+        return point;
     }
 
     private static Dictionary<string, JsonElement> ReadObject(JsonElement element, string field, string[]? allowedKeys)

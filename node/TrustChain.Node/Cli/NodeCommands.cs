@@ -43,6 +43,8 @@ public static class NodeCommands
         options.Add(command, ConfigKeys.PasswordFile, "Password for --unlock (default: prompt)", "FILE");
         options.Add(command, ConfigKeys.Keystore, "Keystore directory for --unlock (default DATADIR/keystore)", "DIR");
         options.Add(command, ConfigKeys.BlockTime, "Milliseconds between blocks when idle (default: genesis blockTimeMs)", "MS");
+        options.Add(command, ConfigKeys.DevEmptyBlocks, "Standalone/dev chain: false seals blocks only for transactions (default true)", "BOOL");
+        options.Add(command, ConfigKeys.DevEmptyBlocksInterval, "With --dev-empty-blocks false: make an empty block after this many idle milliseconds (default 0: never)", "MS");
         options.Add(command, ConfigKeys.Cors, "Comma-separated allowed CORS origins (default *)", "ORIGINS");
         options.AddSwitch(command, NetworkConfigKeys.Validator, "Validate on the P2P network (Tendermint) with --validator-key or --unlock");
         options.Add(command, NetworkConfigKeys.P2PAddr, "P2P listen address (default 0.0.0.0)", "IP");
@@ -53,11 +55,11 @@ public static class NodeCommands
         options.Add(command, NetworkConfigKeys.NodeKey, "P2P identity key file, hex (default DATADIR/nodekey, created when missing)", "FILE");
         options.AddSwitch(command, ProverConfigKeys.Prover, "Also serve prover_* (OPRF, palm dedup pre-check, signed human-proof checks)");
         options.Add(command, ProverConfigKeys.Share, "This prover's encrypted OPRF key share (prover keygen)", "FILE");
-        options.Add(command, ProverConfigKeys.Committee, "OPRF committee file (prover keygen)", "FILE");
+        options.Add(command, ProverConfigKeys.Committee, "OPRF committee file (prover keygen); overrides the genesis proverCommittee", "FILE");
         options.Add(command, ProverConfigKeys.Key, "Staked Prover account key: hex file or keystore JSON (signs verdicts, is paid)", "FILE");
         options.Add(command, ProverConfigKeys.PasswordFile, "Password of the share file and a keystore --prover-key (default: prompt)", "FILE");
-        options.Add(command, ProverConfigKeys.Rate, "OPRF evaluations per second per enrolment operator (default 64)", "N");
-        options.Add(command, ProverConfigKeys.Burst, "OPRF token bucket size per operator (default 640)", "N");
+        options.Add(command, ProverConfigKeys.Rate, "OPRF evaluations per second per enrolment operator (default 224: one 224-band enrolment per second)", "N");
+        options.Add(command, ProverConfigKeys.Burst, "OPRF token bucket size per operator (default 2,240)", "N");
         options.Add(command, ProverConfigKeys.ZkeyDir, "Directory of native semaphore-D.zkey files for prover_proveMembership", "DIR");
         ConfigCommands.AddOperatorOptions(command, options);
         command.SetAction(async (parseResult, cancellationToken) =>

@@ -62,8 +62,8 @@ public static class PalmCommands
         Option<string> scan = new("--scan") { Description = "Scan file (palm scan)", HelpName = "FILE", Required = true };
         Option<string> operatorKey = new("--operator-key") { Description = "Enrolment operator key: hex key file or keystore JSON", HelpName = "FILE", Required = true };
         Option<string> passwordFile = new("--password-file") { Description = "Password for a keystore --operator-key", HelpName = "FILE" };
-        Option<string> provers = new("--provers") { Description = "Comma-separated prover JSON-RPC URLs (at least the threshold)", HelpName = "URLS", Required = true };
-        Option<string> committee = new("--committee") { Description = "Committee file (prover keygen)", HelpName = "FILE", Required = true };
+        Option<string> provers = new("--provers") { Description = "Comma-separated prover JSON-RPC URLs (at least the threshold; any order, each says its member index)", HelpName = "URLS", Required = true };
+        Option<string> committee = new("--committee") { Description = "Committee file overriding the genesis proverCommittee (a committee not in genesis)", HelpName = "FILE" };
         Option<string> rpc = new("--rpc") { Description = "Node to send enroll to (default: the first prover)", HelpName = "URL" };
         Option<string> genesis = new("--genesis") { Description = "Genesis of the network, for the palm band layout (default: the bundled dev genesis)", HelpName = "FILE" };
         Option<string> output = new("--out") { Description = "Person file to write (helper data, commitment, identity secret)", HelpName = "FILE", Required = true };
@@ -73,7 +73,12 @@ public static class PalmCommands
             PalmTemplate template = PalmScanFile.Read(parseResult.GetValue(scan)!);
             PrivateKey key = KeyFile.ReadKeyOrKeystore(parseResult.GetValue(operatorKey)!, parseResult.GetValue(passwordFile), context.PasswordPrompt);
             ChainSpec spec = GenesisLoader.Load(parseResult.GetValue(genesis) ?? NodePaths.BundledDevGenesis);
-            ProverCommittee members = ProverCommittee.Load(parseResult.GetValue(committee)!);
+            ProverCommittee members = parseResult.GetValue(committee) is { } committeeFile ? ProverCommittee.Load(committeeFile) : ProverCommittee.FromSpec(spec);
+            if (DevProverCommittee.IsDevCommittee(members))
+            {
+                context.Output.WriteLine("WARNING: DEV-ONLY prover committee (public key shares): dedup tags protect nothing on this network.");
+            }
+
             Uri[] urls = ParseUrls(parseResult.GetValue(provers)!);
             List<ProverClient> clients = urls.Select(u => new ProverClient(u)).ToList();
             using JsonRpcClient chain = new(parseResult.GetValue(rpc) is { } r ? ParseUrls(r)[0] : urls[0]);
@@ -81,7 +86,7 @@ public static class PalmCommands
             {
                 ContractClient registry = new(chain, HumanRegistryState.ContractAddress, HumanRegistryAbi.Value);
                 CommitteeTagClient tagger = new(members, clients, key, spec.ChainId);
-                PalmEnroller enroller = new(spec.Parameters, tagger, clients[0], registry, key);
+                PalmEnroller enroller = new(spec.Parameters, tagger, clients, registry, key);
                 PalmEnrollment enrolled;
                 try
                 {

@@ -17,6 +17,12 @@ public static class ConfigKeys
     public static readonly ConfigKey Unlock = new("unlock", "unlock");
     public static readonly ConfigKey PasswordFile = new("password-file", "passwordFile") { DefaultDescription = "prompt" };
     public static readonly ConfigKey BlockTime = new("block-time", "blockTime") { DefaultDescription = "genesis blockTimeMs" };
+
+    /// <summary>"false": the standalone chain seals blocks only for transactions (CometBFT create_empty_blocks).</summary>
+    public static readonly ConfigKey DevEmptyBlocks = new("dev-empty-blocks", "devEmptyBlocks") { DefaultDescription = "true" };
+
+    /// <summary>With empty blocks off: milliseconds without a block after which an empty one is made anyway.</summary>
+    public static readonly ConfigKey DevEmptyBlocksInterval = new("dev-empty-blocks-interval", "devEmptyBlocksInterval") { DefaultDescription = "0 (never)" };
     public static readonly ConfigKey Cors = new("cors", "cors") { DefaultDescription = "*" };
     public static readonly ConfigKey Keystore = new("keystore", "keystore") { DefaultDescription = "DATADIR/keystore" };
 
@@ -34,7 +40,7 @@ public static class ConfigKeys
 
     public static IReadOnlyList<ConfigKey> All { get; } =
     [
-        Dev, DataDir, Genesis, RpcAddr, RpcPort, ValidatorKey, Unlock, PasswordFile, BlockTime, Cors, Keystore,
+        Dev, DataDir, Genesis, RpcAddr, RpcPort, ValidatorKey, Unlock, PasswordFile, BlockTime, DevEmptyBlocks, DevEmptyBlocksInterval, Cors, Keystore,
         LogLevel, LogFormat, HealthMaxHeadAge, Explorer, .. NetworkConfigKeys.All,
     ];
 }

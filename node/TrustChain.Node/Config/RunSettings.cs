@@ -32,6 +32,12 @@ public sealed record RunSettings
     /// <summary>Null: the genesis' blockTimeMs.</summary>
     public int? BlockTimeMs { get; init; }
 
+    /// <summary>False: the standalone chain makes a block only when transactions wait (or after <see cref="EmptyBlocksIntervalMs"/>).</summary>
+    public bool EmptyBlocks { get; init; } = true;
+
+    /// <summary>With <see cref="EmptyBlocks"/> off: the idle gap after which an empty block is made anyway; null: never.</summary>
+    public int? EmptyBlocksIntervalMs { get; init; }
+
     /// <summary>Null: the RPC server's default.</summary>
     public IReadOnlyList<string>? CorsOrigins { get; init; }
 
@@ -76,6 +82,13 @@ public sealed record RunSettings
         }
 
         int? blockTime = config.Get(ConfigKeys.BlockTime) is null ? null : config.GetInt(ConfigKeys.BlockTime, 0, 1, 3_600_000);
+        bool emptyBlocks = config.GetBool(ConfigKeys.DevEmptyBlocks, true);
+        int emptyInterval = config.GetInt(ConfigKeys.DevEmptyBlocksInterval, 0, 0, 86_400_000);
+        if (emptyBlocks && emptyInterval > 0)
+        {
+            throw new ConfigException("--dev-empty-blocks-interval applies only with --dev-empty-blocks false (with empty blocks on, --block-time is the idle interval).");
+        }
+
         return new RunSettings
         {
             Dev = dev,
@@ -88,6 +101,8 @@ public sealed record RunSettings
             PasswordFile = passwordFile,
             KeystoreDir = config.GetPath(ConfigKeys.Keystore) ?? Path.Combine(dataDir, "keystore"),
             BlockTimeMs = blockTime,
+            EmptyBlocks = emptyBlocks,
+            EmptyBlocksIntervalMs = emptyInterval == 0 ? null : emptyInterval,
             CorsOrigins = config.GetList(ConfigKeys.Cors),
             Logging = LogSettings.Resolve(config),
             HealthMaxHeadAgeMs = config.Get(ConfigKeys.HealthMaxHeadAge) is null ? null : config.GetInt(ConfigKeys.HealthMaxHeadAge, 0, 100, 86_400_000),

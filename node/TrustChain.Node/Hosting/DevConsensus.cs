@@ -15,7 +15,9 @@ namespace TrustChain.Node.Hosting;
 /// The standalone (dev) chain: the same Tendermint engine, WAL and double-sign guard as on the network, with this
 /// node's key as the only signer and no peers. Dev timeout profile: timeoutCommit is the block time, and transactions
 /// arriving in the pool end that wait after a short debounce (CometBFT's skip_timeout_commit), so a transaction is
-/// sealed within milliseconds while an idle chain still makes a block every block time.
+/// sealed within milliseconds while an idle chain still makes a block every block time. A block time of
+/// <see cref="Timeout.InfiniteTimeSpan"/> is CometBFT's create_empty_blocks = false: only transactions start a block
+/// (round 0 of the first height still runs at start, so a restart adds at most one empty block).
 /// </summary>
 public sealed class DevConsensus : IAsyncDisposable
 {
@@ -25,8 +27,9 @@ public sealed class DevConsensus : IAsyncDisposable
     private readonly TimeSpan _debounce;
     private readonly ITimer _wakeTimer;
     private int _wakeScheduled;
+    private int _arrivedSinceCommit;
 
-    /// <param name="blockTime">The idle block interval (timeoutCommit).</param>
+    /// <param name="blockTime">The idle block interval (timeoutCommit); <see cref="Timeout.InfiniteTimeSpan"/>: no empty blocks.</param>
     /// <param name="debounce">How long a burst of arriving transactions may gather before the block is started.</param>
     /// <param name="committed">Called on the consensus thread after each block with its build + commit time.</param>
     public DevConsensus(Blockchain chain, ChainTxPool pool, PrivateKey validator, string dataDir, TimeSpan blockTime, TimeSpan debounce,
@@ -84,6 +87,7 @@ public sealed class DevConsensus : IAsyncDisposable
 
     private void OnTransactionAdded(TrustChain.Core.Transactions.Transaction transaction)
     {
+        Volatile.Write(ref _arrivedSinceCommit, 1);
         if (Interlocked.Exchange(ref _wakeScheduled, 1) == 0)
         {
             _wakeTimer.Change(_debounce, Timeout.InfiniteTimeSpan);
@@ -93,18 +97,23 @@ public sealed class DevConsensus : IAsyncDisposable
     private void Wake()
     {
         Volatile.Write(ref _wakeScheduled, 0);
-        if (_pool.PendingCount > 0)
+        // Height 0: the driver is still starting; its first height begins without a wait.
+        ulong height = _driver.Height;
+        if (height != 0 && _pool.PendingCount > 0)
         {
-            _driver.SkipCommitWait();
+            _driver.SkipCommitWait(height);
         }
     }
 
     private void OnBlockCommitted(Block block, Commit commit)
     {
-        // More than one block's worth was waiting: go on without waiting for a new arrival.
-        if (block.Transactions.Count > 0 && _pool.PendingCount > 0)
+        // More than one block's worth was waiting, or a transaction arrived while this block was being decided (its wake-up
+        // found the height busy): go on at once. Pending transactions that did not arrive anew and were not included by
+        // this block are left to the block time, so they cannot spin out empty blocks.
+        bool arrived = Interlocked.Exchange(ref _arrivedSinceCommit, 0) == 1;
+        if ((block.Transactions.Count > 0 || arrived) && _pool.PendingCount > 0)
         {
-            _driver.SkipCommitWait();
+            _driver.SkipCommitWait(block.Number + 1);
         }
     }
 }

@@ -55,6 +55,11 @@ public sealed class NodeRunner
             throw new ConfigException("--dev runs a standalone dev chain; P2P settings (--validator, --p2p-port, peers) do not apply to it.");
         }
 
+        if (network is not null && !settings.EmptyBlocks)
+        {
+            throw new ConfigException("--dev-empty-blocks false applies to a standalone chain; on the network every validator follows the genesis timeouts.");
+        }
+
         _settings = settings;
         _context = context;
         _network = network;
@@ -98,7 +103,7 @@ public sealed class NodeRunner
         MetricsRegistry metrics = new();
         if (_prover is not null)
         {
-            ProverService prover = new(chain, states.Humans, _prover.LoadShare(_context.PasswordPrompt), ProverCommittee.Load(_prover.CommitteeFile),
+            ProverService prover = new(chain, states.Humans, _prover.LoadShare(_context.PasswordPrompt), _prover.LoadCommittee(spec),
                 _prover.LoadKey(_context.PasswordPrompt), _prover.Options, loggerFactory.CreateLogger("TrustChain.Prover"));
             methods.Register(new ProverRpcModule(new MeteredProverBackend(prover, metrics)));
             log.LogInformation("Prover: committee member {Member} of a {Threshold}-of-n OPRF key, account {Prover}",
@@ -110,7 +115,9 @@ public sealed class NodeRunner
         metrics.Gauge(MetricNames.RpcSubscriptions, "Live eth_subscribe subscriptions.", () => ethModule.Subscriptions.ActiveSubscriptions);
         using NodeHealth health = new(chain, new HealthOptions
         {
-            MaxHeadAge = _settings.HealthMaxHeadAge(_settings.BlockTimeMs is { } ms ? (ulong)ms : spec.Parameters.BlockTimeMs),
+            // Without empty blocks an idle head is normal: only the interval (or the 1 h cap) makes it stale.
+            MaxHeadAge = _settings.HealthMaxHeadAge(!_settings.EmptyBlocks ? (ulong)(_settings.EmptyBlocksIntervalMs ?? 3_600_000)
+                : _settings.BlockTimeMs is { } ms ? (ulong)ms : spec.Parameters.BlockTimeMs),
             PeerCount = () => network?.Host.PeerCount ?? 0,
         });
         RpcOptions rpcOptions = new() { ListenAddress = _settings.RpcAddress, Port = _settings.RpcPort };
@@ -135,6 +142,7 @@ public sealed class NodeRunner
 
         IAsyncDisposable? producer = null;
         Action? startProducer = null;
+        DevConsensus? devConsensus = null;
         if (validator is not null && network is null)
         {
             ulong blockTimeMs = _settings.BlockTimeMs is { } configured ? (ulong)configured : spec.Parameters.BlockTimeMs;
@@ -147,8 +155,10 @@ public sealed class NodeRunner
 
             if (DevConsensus.CanCommitAlone(chain, validator.Address))
             {
-                DevConsensus dev = new(chain, pool, validator, _settings.DataDir, TimeSpan.FromMilliseconds(blockTimeMs), DevTxDebounce, Committed, log);
-                (producer, startProducer) = (dev, dev.Start);
+                TimeSpan idle = _settings.EmptyBlocks ? TimeSpan.FromMilliseconds(blockTimeMs)
+                    : _settings.EmptyBlocksIntervalMs is { } interval ? TimeSpan.FromMilliseconds(interval) : Timeout.InfiniteTimeSpan;
+                DevConsensus dev = new(chain, pool, validator, _settings.DataDir, idle, DevTxDebounce, Committed, log);
+                (producer, startProducer, devConsensus) = (dev, dev.Start, dev);
             }
             else
             {
@@ -165,6 +175,7 @@ public sealed class NodeRunner
             }
         }
 
+        ConsensusMetrics.Register(metrics, () => network?.Driver ?? devConsensus?.Driver);
         PrintBanner(spec, validator, rpc, network);
         startProducer?.Invoke();
         if (producer is null && network is null)

@@ -7,6 +7,7 @@ using TrustChain.Chain.SystemContracts.HumanRegistry;
 using TrustChain.Core;
 using TrustChain.Core.Crypto;
 using TrustChain.Node.ModelHost;
+using TrustChain.Rpc.Modules.Prover;
 using TrustChain.Zk.Semaphore;
 
 namespace TrustChain.Node.Prover;
@@ -24,17 +25,29 @@ public sealed class PalmEnroller
     private readonly PalmBandLayout _layout;
     private readonly CodeOffsetExtractor _extractor;
     private readonly CommitteeTagClient _tagger;
-    private readonly ProverClient _matcher;
+    private readonly IReadOnlyList<ProverClient> _matchers;
     private readonly ContractClient _registry;
     private readonly PrivateKey _operatorKey;
 
     public PalmEnroller(ChainParameters parameters, CommitteeTagClient tagger, ProverClient matcher, ContractClient registry, PrivateKey operatorKey,
         CodeOffsetExtractor? extractor = null)
+        : this(parameters, tagger, [matcher ?? throw new ArgumentNullException(nameof(matcher))], registry, operatorKey, extractor)
+    {
+    }
+
+    /// <param name="matchers">Provers asked for the dedup pre-check in order; the next one is tried when one is unreachable.</param>
+    public PalmEnroller(ChainParameters parameters, CommitteeTagClient tagger, IReadOnlyList<ProverClient> matchers, ContractClient registry, PrivateKey operatorKey,
+        CodeOffsetExtractor? extractor = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(matchers);
+        if (matchers.Count == 0)
+        {
+            throw new ArgumentException("At least one prover is needed for the dedup pre-check.", nameof(matchers));
+        }
         _layout = new PalmBandLayout(parameters.PalmBandSeed.Bytes, parameters.PalmBands, parameters.PalmBandBits);
         _tagger = tagger ?? throw new ArgumentNullException(nameof(tagger));
-        _matcher = matcher ?? throw new ArgumentNullException(nameof(matcher));
+        _matchers = matchers.ToArray();
         _registry = registry ?? throw new ArgumentNullException(nameof(registry));
         _operatorKey = operatorKey ?? throw new ArgumentNullException(nameof(operatorKey));
         _extractor = extractor ?? new CodeOffsetExtractor();
@@ -52,7 +65,7 @@ public sealed class PalmEnroller
         FuzzyExtraction extraction = _extractor.Generate(scan);
         SemaphoreIdentity identity = new(extraction.Secret);
         Hash256[] tags = await TagsAsync(scan, cancellationToken).ConfigureAwait(false);
-        var match = await _matcher.MatchPalmAsync(tags, cancellationToken).ConfigureAwait(false);
+        ProverMatchResult match = await MatchAsync(tags, cancellationToken).ConfigureAwait(false);
         return new PalmCandidate(extraction.Secret, extraction.Helper, ToUInt256(identity.Commitment.ToString()), tags, match);
     }
 
@@ -77,6 +90,26 @@ public sealed class PalmEnroller
         ContractLog enrolled = _registry.FindEvent(receipt, "HumanEnrolled");
         ulong index = (ulong)new UInt256(enrolled.Topics[1].Bytes);
         return new PalmEnrollment(candidate, index, receipt.Hash, receipt.BlockNumber);
+    }
+
+    private async Task<ProverMatchResult> MatchAsync(Hash256[] tags, CancellationToken cancellationToken)
+    {
+        List<string> failures = [];
+        Tx.JsonRpcClientException? last = null;
+        foreach (ProverClient matcher in _matchers)
+        {
+            try
+            {
+                return await matcher.MatchPalmAsync(tags, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Tx.JsonRpcClientException e)
+            {
+                failures.Add($"{matcher.Endpoint}: {e.Message}");
+                last = e;
+            }
+        }
+
+        throw new Tx.JsonRpcClientException($"prover_matchPalm: no prover answered ({string.Join("; ", failures)})", last!);
     }
 
     private static void ThrowIfDuplicate(PalmCandidate candidate)

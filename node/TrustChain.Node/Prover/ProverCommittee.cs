@@ -1,15 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrustChain.Biometrics.Oprf;
+using TrustChain.Chain.Specs;
 using TrustChain.Core;
 using TrustChain.Node.Config;
 
 namespace TrustChain.Node.Prover;
 
 /// <summary>
-/// The public OPRF committee record (DESIGN §3.5 puts it in genesis; until ChainSpec has a place for it, it is this
-/// file, written by `trustchain prover keygen` and named by --committee):
-/// <c>{"threshold": t, "publicKey": "0x…64 bytes", "members": [{"index": 1, "publicShare": "0x…", "prover": "0x…"|null, "url": "http://…"|null}]}</c>.
+/// The public OPRF committee: normally genesis.json's proverCommittee (<see cref="FromSpec"/>, DESIGN §3.5), which
+/// `trustchain prover keygen` emits as prover-committee.genesis.json. The committee.json form
+/// <c>{"threshold": t, "publicKey": "0x…64 bytes", "members": [{"index": 1, "publicShare": "0x…", "prover": "0x…"|null, "url": "http://…"|null}]}</c>
+/// remains for --committee overrides: a committee that is not (yet) in the chain's genesis, e.g. a test dealing on the dev chain.
 /// </summary>
 public sealed class ProverCommittee
 {
@@ -38,6 +40,49 @@ public sealed class ProverCommittee
         }
 
         return new ProverCommittee(dealing.Committee.Threshold, dealing.Committee.PublicKey, members);
+    }
+
+    /// <summary>The chain's genesis committee; a <see cref="ConfigException"/> when its genesis has none.</summary>
+    public static ProverCommittee FromSpec(ChainSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        GenesisProverCommittee genesis = spec.ProverCommittee
+            ?? throw new ConfigException($"the genesis of chain {spec.Name} (id {spec.ChainId}) has no proverCommittee section; add the one `trustchain prover keygen` wrote, or pass --committee FILE.");
+        var members = new ProverCommitteeMember[genesis.Members.Count];
+        for (int i = 0; i < members.Length; i++)
+        {
+            GenesisProverCommitteeMember member = genesis.Members[i];
+            members[i] = new ProverCommitteeMember(member.Index, member.PublicShare, member.Address, null);
+        }
+
+        return new ProverCommittee(genesis.Threshold, genesis.PublicKey, members);
+    }
+
+    /// <summary>
+    /// The genesis.json section <c>"proverCommittee": {threshold, publicKey, members: [{address, publicShare}]}</c>
+    /// (members in index order 1..n, as the spec parser numbers them). Needs every member's prover account.
+    /// </summary>
+    public JsonObject ToGenesisSection()
+    {
+        JsonArray members = [];
+        for (int i = 0; i < Members.Count; i++)
+        {
+            ProverCommitteeMember member = Members[i];
+            if (member.Index != i + 1)
+            {
+                throw new ConfigException($"genesis numbers committee members 1..n in order; member {member.Index} is at position {i + 1}.");
+            }
+
+            Address prover = member.Prover ?? throw new ConfigException($"member {member.Index} has no prover account; genesis needs one per member (--provers).");
+            members.Add(new JsonObject { ["address"] = prover.ToString(), ["publicShare"] = Hex.ToHexString(member.PublicShare) });
+        }
+
+        return new JsonObject
+        {
+            ["threshold"] = Threshold,
+            ["publicKey"] = Hex.ToHexString(Oprf.PublicKey),
+            ["members"] = members,
+        };
     }
 
     public ProverCommitteeMember GetMember(int index) =>

@@ -71,6 +71,10 @@ public sealed class ProverService : IProverBackend
         _time = time ?? TimeProvider.System;
         _log = log;
         Info = new ProverInfo(chain.Spec.ChainId, share.Index, committee.Threshold, share.PublicShare.ToArray(), proverKey.Address);
+        if (DevProverCommittee.IsDevCommittee(committee))
+        {
+            log.LogWarning("DEV-ONLY prover committee: its key shares are public, so its dedup tags protect nothing. Never use it on any other network.");
+        }
     }
 
     public ProverInfo Info { get; }

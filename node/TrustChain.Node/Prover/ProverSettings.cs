@@ -7,10 +7,10 @@ namespace TrustChain.Node.Prover;
 
 /// <summary>
 /// What `run --prover` needs: the OPRF share file (encrypted, its password from --prover-password-file or a prompt),
-/// the committee file, the prover account key (hex file or keystore; signs verdicts and is the address paid by
+/// the committee (the chain spec's proverCommittee, or a --committee file overriding it), the prover account key (hex file or keystore; signs verdicts and is the address paid by
 /// verifyHuman) and the service limits.
 /// </summary>
-public sealed record ProverSettings(string ShareFile, string CommitteeFile, string KeyFile, string? PasswordFile, ProverOptions Options)
+public sealed record ProverSettings(string ShareFile, string? CommitteeFile, string KeyFile, string? PasswordFile, ProverOptions Options)
 {
     /// <summary>Null when --prover is not set; a <see cref="ConfigException"/> when it is and a file is missing.</summary>
     public static ProverSettings? Resolve(LayeredConfig config)
@@ -30,7 +30,7 @@ public sealed record ProverSettings(string ShareFile, string CommitteeFile, stri
         }
 
         string share = config.GetPath(ProverConfigKeys.Share) ?? throw new ConfigException("--prover needs --prover-share FILE (from `trustchain prover keygen`).");
-        string committee = config.GetPath(ProverConfigKeys.Committee) ?? throw new ConfigException("--prover needs --committee FILE (from `trustchain prover keygen`).");
+        string? committee = config.GetPath(ProverConfigKeys.Committee);
         string key = config.GetPath(ProverConfigKeys.Key) ?? throw new ConfigException("--prover needs --prover-key FILE: the staked Prover account's key.");
         ProverOptions options = new()
         {
@@ -55,6 +55,10 @@ public sealed record ProverSettings(string ShareFile, string CommitteeFile, stri
 
         return ProverShareFile.Read(json, PasswordSource.Get(PasswordFile, prompt, confirm: false), ShareFile);
     }
+
+    /// <summary>The --committee file when given, else the genesis committee of <paramref name="spec"/>.</summary>
+    public ProverCommittee LoadCommittee(Chain.Specs.ChainSpec spec) =>
+        CommitteeFile is null ? ProverCommittee.FromSpec(spec) : ProverCommittee.Load(CommitteeFile);
 
     public PrivateKey LoadKey(IPasswordPrompt prompt) => Cli.KeyFile.ReadKeyOrKeystore(KeyFile, PasswordFile, prompt);
 }

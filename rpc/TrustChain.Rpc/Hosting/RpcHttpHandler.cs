@@ -16,6 +16,10 @@ internal sealed class RpcHttpHandler
     private static readonly byte[] s_getText =
         "TrustChain JSON-RPC endpoint: POST JSON-RPC 2.0 requests (Content-Type: application/json) or open a WebSocket here.\n"u8.ToArray();
 
+    // A parameterless call is ~70 bytes; anything much larger is not one the result cache can answer.
+    private const int MaxCachedRequestSize = 1024;
+    private const int MaxCachedResponseSize = 512;
+
     private readonly RpcDispatcher _dispatcher;
     private readonly RpcOptions _options;
     private readonly RpcCorsPolicy _cors;
@@ -109,6 +113,12 @@ internal sealed class RpcHttpHandler
         }
 
         ReadOnlySequence<byte> body = read.Buffer;
+        if (body.IsSingleSegment && body.Length <= MaxCachedRequestSize && TryServeCached(http, body.FirstSpan))
+        {
+            reader.AdvanceTo(body.End);
+            return;
+        }
+
         var output = new RpcBuffer();
         try
         {
@@ -129,6 +139,24 @@ internal sealed class RpcHttpHandler
         {
             output.Dispose();
         }
+    }
+
+    /// <summary>Answers a parameterless call of a cached method without parsing a document or renting buffers.</summary>
+    private bool TryServeCached(HttpContext http, ReadOnlySpan<byte> body)
+    {
+        Span<byte> response = stackalloc byte[MaxCachedResponseSize];
+        if (!_dispatcher.TryWriteCached(body, response, RpcTransport.Http, http, out int written))
+        {
+            return false;
+        }
+
+        HttpResponse httpResponse = http.Response;
+        httpResponse.StatusCode = StatusCodes.Status200OK;
+        httpResponse.ContentType = "application/json";
+        httpResponse.ContentLength = written;
+        // Kestrel flushes what is left in the pipe when the request ends, in the same write as the headers.
+        httpResponse.BodyWriter.Write(response[..written]);
+        return true;
     }
 
     private async Task HandleWebSocketAsync(HttpContext http)

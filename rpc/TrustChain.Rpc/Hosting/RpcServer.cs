@@ -104,6 +104,8 @@ public sealed class RpcServer : IAsyncDisposable
             builder.Logging.AddProvider(new ForwardingLoggerProvider(_loggerFactory));
             // ASP.NET Core logs every request at Information; keep only its warnings and errors.
             builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+            // Hosting opens a logging scope per request whenever any level is enabled for it; we never log there.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         }
 
         builder.WebHost.SuppressStatusMessages(true);
@@ -123,9 +125,13 @@ public sealed class RpcServer : IAsyncDisposable
         }
 
         WebApplication app = builder.Build();
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = Options.WebSocketKeepAliveInterval });
         var handler = new RpcHttpHandler(Dispatcher, _logger, app.Lifetime.ApplicationStopping);
         string path = Options.Path;
+        // JSON-RPC POSTs, the hot path, skip every other layer; upgrades and the rest pass the WebSocket middleware.
+        app.Use(next => http => HttpMethods.IsPost(http.Request.Method) && string.Equals(http.Request.Path.Value, path, StringComparison.Ordinal)
+            ? handler.HandleAsync(http)
+            : next(http));
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = Options.WebSocketKeepAliveInterval });
         app.Use(next => http => string.Equals(http.Request.Path.Value, path, StringComparison.Ordinal)
             ? handler.HandleAsync(http)
             : next(http));

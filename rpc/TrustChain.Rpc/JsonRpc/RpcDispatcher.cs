@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -82,6 +83,96 @@ public sealed class RpcDispatcher
         bool respond = await DispatchAsync(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(requestJson)), output, context, cancellationToken).ConfigureAwait(false);
         context.ActivateSubscriptions();
         return respond ? Encoding.UTF8.GetString(output.WrittenSpan) : null;
+    }
+
+    /// <summary>
+    /// The per-request shortcut for a parameterless call of a method in <see cref="RpcMethodRegistry.ResultCache"/>:
+    /// writes the whole response into <paramref name="destination"/> from the cached result bytes (the same bytes
+    /// the general path would write) and counts the call in the metrics. Returns false — having written and
+    /// counted nothing — for anything else, which then goes through <see cref="DispatchAsync(ReadOnlySequence{byte}, RpcBuffer, RpcContext, CancellationToken)"/>.
+    /// </summary>
+    public bool TryWriteCached(ReadOnlySpan<byte> request, Span<byte> destination, RpcTransport transport, HttpContext? httpContext, out int written)
+    {
+        written = 0;
+        RpcResultCache cache = _registry.ResultCache;
+        if (cache.Count == 0 || !RpcSimpleRequest.TryParse(request, out ReadOnlySpan<byte> rawId, out ReadOnlySpan<byte> methodName))
+        {
+            return false;
+        }
+
+        RpcResultCache.Entry? entry = cache.Find(methodName);
+        if (entry is null || !_registry.TryGet(entry.Name, out RpcMethod? method))
+        {
+            return false;
+        }
+
+        long started = Stopwatch.GetTimestamp();
+        object epoch = entry.Epoch();
+        byte[]? result = entry.TryGet(epoch) ?? Fill(entry, method, epoch, transport, httpContext);
+        if (result is null)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> head = "{\"jsonrpc\":\"2.0\",\"id\":"u8;
+        ReadOnlySpan<byte> middle = ",\"result\":"u8;
+        int length = head.Length + rawId.Length + middle.Length + result.Length + 1;
+        if (length > destination.Length)
+        {
+            return false;
+        }
+
+        head.CopyTo(destination);
+        int at = head.Length;
+        rawId.CopyTo(destination[at..]);
+        at += rawId.Length;
+        middle.CopyTo(destination[at..]);
+        at += middle.Length;
+        result.CopyTo(destination[at..]);
+        at += result.Length;
+        destination[at++] = (byte)'}';
+        written = at;
+        _metrics.OnRequest(method.Name, Stopwatch.GetElapsedTime(started), true);
+        return true;
+    }
+
+    /// <summary>Runs the handler once for the epoch; a failing or asynchronous handler is left to the general path.</summary>
+    private byte[]? Fill(RpcResultCache.Entry entry, RpcMethod method, object epoch, RpcTransport transport, HttpContext? httpContext)
+    {
+        object? result;
+        try
+        {
+            ValueTask<object?> pending = method.Handler(new RpcParams(default), new RpcContext(transport, httpContext), CancellationToken.None);
+            if (!pending.IsCompletedSuccessfully)
+            {
+                // The general path will run it properly; this attempt only has to be observed.
+                _ = pending.AsTask().ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                return null;
+            }
+
+            result = pending.Result;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
+
+        using var buffer = new RpcBuffer(256);
+        using (var writer = new Utf8JsonWriter(buffer, RpcJson.WriterOptions))
+        {
+            try
+            {
+                RpcResponseWriter.WriteValue(writer, result, _serializerOptions);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        byte[] bytes = buffer.WrittenSpan.ToArray();
+        entry.Store(epoch, bytes);
+        return bytes;
     }
 
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]

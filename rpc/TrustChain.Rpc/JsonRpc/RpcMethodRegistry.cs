@@ -19,6 +19,9 @@ public sealed class RpcMethodRegistry
 
     public int Count => _methods.Count;
 
+    /// <summary>Parameterless methods answered from pre-encoded results until the head block changes.</summary>
+    public RpcResultCache ResultCache { get; } = new();
+
     public IEnumerable<string> Names => _methods.Keys;
 
     /// <summary>Registers a method; a second registration under the same name is a wiring bug and throws.</summary>

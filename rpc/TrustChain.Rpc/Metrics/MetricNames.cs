@@ -5,6 +5,8 @@ public static class MetricNames
 {
     public const string HeadBlock = "trustchain_head_block";
     public const string ConsensusRound = "trustchain_consensus_round";
+    public const string ConsensusHeight = "trustchain_consensus_height";
+    public const string ConsensusStep = "trustchain_consensus_step";
     public const string Peers = "trustchain_peers";
     public const string TxPoolPending = "trustchain_txpool_pending";
     public const string TxPoolQueued = "trustchain_txpool_queued";

@@ -13,7 +13,7 @@ namespace TrustChain.Consensus.Tests.Driver;
 [Parallelizable(ParallelScope.None)]
 public class DriverTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
 
     private string _root = null!;
     private List<DriverNode> _nodes = null!;

@@ -36,7 +36,8 @@ internal static class MontgomeryMath
     /// the callers' inlining budgets so the small add/sub kernels would stop being inlined. Both BN254 moduli leave the
     /// top two bits of the high limb clear, so the "no-carry" variant applies: the running value never needs a fifth
     /// limb and the result is below 2p before the final conditional subtraction. Every product plus two 64-bit
-    /// addends fits in 128 bits.
+    /// addends fits in 128 bits. At the start of each reduction round m is chosen so that lo(m·p0) = −t0 mod 2^64:
+    /// the discarded low word is zero and its carry is exactly (t0 ≠ 0), which saves a multiply and a carry chain.
     /// </summary>
     public static void Mul<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
@@ -68,10 +69,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
-        l2 = m * TM.P0;
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Bmi2.X64.MultiplyNoFlags(m, TM.P0) + (lo != 0 ? 1UL : 0UL);
 
         hi = Bmi2.X64.MultiplyNoFlags(a1, b0);
         lo = a1 * b0;
@@ -129,10 +127,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
-        l2 = m * TM.P0;
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Bmi2.X64.MultiplyNoFlags(m, TM.P0) + (lo != 0 ? 1UL : 0UL);
 
         hi = Bmi2.X64.MultiplyNoFlags(a1, b1);
         lo = a1 * b1;
@@ -190,10 +185,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
-        l2 = m * TM.P0;
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Bmi2.X64.MultiplyNoFlags(m, TM.P0) + (lo != 0 ? 1UL : 0UL);
 
         hi = Bmi2.X64.MultiplyNoFlags(a1, b2);
         lo = a1 * b2;
@@ -251,10 +243,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Bmi2.X64.MultiplyNoFlags(m, TM.P0);
-        l2 = m * TM.P0;
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Bmi2.X64.MultiplyNoFlags(m, TM.P0) + (lo != 0 ? 1UL : 0UL);
 
         hi = Bmi2.X64.MultiplyNoFlags(a1, b3);
         lo = a1 * b3;
@@ -321,9 +310,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Math.BigMul(m, TM.P0, out l2);
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Math.BigMul(m, TM.P0, out _) + (lo != 0 ? 1UL : 0UL);
 
         hi = Math.BigMul(a1, b0, out lo);
         lo += t1;
@@ -374,9 +361,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Math.BigMul(m, TM.P0, out l2);
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Math.BigMul(m, TM.P0, out _) + (lo != 0 ? 1UL : 0UL);
 
         hi = Math.BigMul(a1, b1, out lo);
         lo += t1;
@@ -427,9 +412,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Math.BigMul(m, TM.P0, out l2);
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Math.BigMul(m, TM.P0, out _) + (lo != 0 ? 1UL : 0UL);
 
         hi = Math.BigMul(a1, b2, out lo);
         lo += t1;
@@ -480,9 +463,7 @@ internal static class MontgomeryMath
         hi += lo < t0 ? 1UL : 0UL;
         a = hi;
         m = lo * TM.Inv;
-        h2 = Math.BigMul(m, TM.P0, out l2);
-        l2 += lo;
-        c = h2 + (l2 < lo ? 1UL : 0UL);
+        c = Math.BigMul(m, TM.P0, out _) + (lo != 0 ? 1UL : 0UL);
 
         hi = Math.BigMul(a1, b3, out lo);
         lo += t1;

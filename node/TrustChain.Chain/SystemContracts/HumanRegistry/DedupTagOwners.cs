@@ -3,32 +3,45 @@ using TrustChain.Core;
 namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 
 /// <summary>
-/// Per dedup tag value, a bounded list of the humans that hold it: tag → count, and owner slots 0..count−1 holding
-/// index + 1. LSH band values are shared by N / 2^b humans on average, so one owner per tag would drop most of them;
-/// the list keeps all of them up to maxOwnersPerTag. Removal is swap-remove (the last slot moves into the gap), O(1).
+/// Per dedup tag value, a bounded list of the humans that hold it. LSH band values are shared by N / 2^b humans on
+/// average, so one owner per tag would drop most of them; the list keeps all of them up to maxOwnersPerTag.
+/// Layout: the tag's head slot packs the count (low 64 bits) with owner 0 + 1 (next 64 bits); owners 1..count−1 have
+/// a slot each holding index + 1. With 20-bit bands nearly every tag of an enrolment is new or has one owner, so the
+/// common case is one read and one write per tag. Removal is swap-remove (the last owner moves into the gap), O(1).
 /// </summary>
 internal sealed class DedupTagOwners
 {
-    private static readonly StorageMap CountMap = StorageMap.Named("human.tag.count");
+    private static readonly StorageMap HeadMap = StorageMap.Named("human.tag.head");
     private static readonly StorageMap OwnerMap = StorageMap.Named("human.tag.owner");
 
     private readonly ContractStorage _storage;
 
     public DedupTagOwners(ContractStorage storage) => _storage = storage;
 
-    public int Count(in Hash256 tag) => (int)_storage.GetUInt64(CountMap[tag]);
-
-    /// <summary>The tag's owners in slot order, given its <see cref="Count"/>.</summary>
-    public ulong[] Read(in Hash256 tag, int count)
+    /// <summary>The tag's owners in slot order (empty when nobody holds it).</summary>
+    public ulong[] Read(in Hash256 tag)
     {
-        if (count == 0)
+        UInt256 head = _storage.GetUInt256(HeadMap[tag]);
+        if (head.IsZero)
         {
             return [];
         }
 
-        StorageMap slots = OwnerMap.Map(tag);
+        if (head.U0 == 0 || head.U1 == 0 || head.U2 != 0 || head.U3 != 0 || head.U0 > int.MaxValue)
+        {
+            throw new InvalidOperationException($"HumanRegistry storage corrupt: dedup tag {tag} head holds {head}");
+        }
+
+        int count = (int)head.U0;
         ulong[] owners = new ulong[count];
-        for (int i = 0; i < count; i++)
+        owners[0] = head.U1 - 1;
+        if (count == 1)
+        {
+            return owners;
+        }
+
+        StorageMap slots = OwnerMap.Map(tag);
+        for (int i = 1; i < count; i++)
         {
             ulong stored = _storage.GetUInt64(slots[(ulong)i]);
             if (stored == 0)
@@ -42,31 +55,43 @@ internal sealed class DedupTagOwners
         return owners;
     }
 
-    public void Append(in Hash256 tag, int count, ulong owner)
+    /// <summary>Appends <paramref name="owner"/> to a list currently holding <paramref name="owners"/>[0..count).</summary>
+    public void Append(in Hash256 tag, ulong[] owners, int count, ulong owner)
     {
+        if (count == 0)
+        {
+            WriteHead(tag, 1, owner);
+            return;
+        }
+
         _storage.SetUInt64(OwnerMap.Map(tag)[(ulong)count], owner + 1);
-        _storage.SetUInt64(CountMap[tag], (ulong)(count + 1));
+        WriteHead(tag, count + 1, owners[0]);
     }
 
     /// <summary>Removes slot <paramref name="slot"/> of a list holding <paramref name="owners"/>[0..count) and mirrors the move in the array.</summary>
     public void SwapRemove(in Hash256 tag, ulong[] owners, int count, int slot)
     {
-        StorageMap slots = OwnerMap.Map(tag);
         int last = count - 1;
+        if (last == 0)
+        {
+            _storage.Clear(HeadMap[tag]);
+            return;
+        }
+
+        StorageMap slots = OwnerMap.Map(tag);
         if (slot != last)
         {
             owners[slot] = owners[last];
-            _storage.SetUInt64(slots[(ulong)slot], owners[last] + 1);
+            if (slot != 0)
+            {
+                _storage.SetUInt64(slots[(ulong)slot], owners[last] + 1);
+            }
         }
 
         _storage.Clear(slots[(ulong)last]);
-        if (last == 0)
-        {
-            _storage.Clear(CountMap[tag]);
-        }
-        else
-        {
-            _storage.SetUInt64(CountMap[tag], (ulong)last);
-        }
+        WriteHead(tag, last, owners[0]);
     }
+
+    private void WriteHead(in Hash256 tag, int count, ulong firstOwner) =>
+        _storage.SetUInt256(HeadMap[tag], new UInt256((ulong)count, firstOwner + 1));
 }

@@ -365,9 +365,8 @@ internal sealed class HumanLedger
         Dictionary<ulong, int> counts = [];
         for (int i = 0; i < tags.Count; i++)
         {
-            int count = _tagOwners.Count(tags[i]);
-            _useGas?.Invoke(HumanRegistryGas.PerTagOwner * (ulong)count);
-            ulong[] list = _tagOwners.Read(tags[i], count);
+            ulong[] list = _tagOwners.Read(tags[i]);
+            _useGas?.Invoke(HumanRegistryGas.PerTagOwner * (ulong)list.Length);
             owners[i] = list;
             foreach (ulong owner in list)
             {
@@ -422,7 +421,7 @@ internal sealed class HumanLedger
 
             if (!present && count < cap)
             {
-                _tagOwners.Append(tags[i], count, index);
+                _tagOwners.Append(tags[i], list, count, index);
             }
         }
     }

@@ -41,6 +41,7 @@ public sealed class NetworkNode : IAsyncDisposable
     private readonly EvidencePool _evidence;
     private readonly string _walPath;
     private ulong _behindAt;
+    private ConsensusDriver? _driver;
 
     public NetworkNode(
         Blockchain chain,
@@ -103,6 +104,9 @@ public sealed class NetworkNode : IAsyncDisposable
     public P2PHost Host => _host;
 
     public NodeId NodeId => _host.LocalNodeId;
+
+    /// <summary>The running consensus driver; null while the node syncs blocks.</summary>
+    public ConsensusDriver? Driver => Volatile.Read(ref _driver);
 
     /// <summary>The consensus timeouts of a chain, from its genesis parameters.</summary>
     public static TimeoutParams TimeoutsOf(ChainParameters parameters)
@@ -217,6 +221,7 @@ public sealed class NetworkNode : IAsyncDisposable
             Interlocked.Exchange(ref _behindAt, height);
         };
         driver.Start(head.Number + 1, head.Timestamp, lastCommit);
+        Volatile.Write(ref _driver, driver);
         _log.LogInformation("Consensus started at height {Height} as {Role}", head.Number + 1,
             _privValidator is null ? "follower" : $"validator {_privValidator.Address}");
         try
@@ -236,6 +241,7 @@ public sealed class NetworkNode : IAsyncDisposable
         }
         finally
         {
+            Volatile.Write(ref _driver, null);
             await driver.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -44,6 +44,8 @@ public sealed partial class EthRpcModule : IRpcModule
         RegisterLogMethods(registry);
         RegisterNetMethods(registry);
         Subscriptions.Register(registry);
+        // Parameterless answers that only move with the head: served pre-encoded until the head header changes.
+        registry.ResultCache.Enable(() => _context.Chain.Head, "eth_blockNumber", "eth_chainId", "net_version", "eth_gasPrice");
     }
 
     private static void Add(RpcMethodRegistry registry, string name, int maxArgs, Func<RpcParams, object?> handler)

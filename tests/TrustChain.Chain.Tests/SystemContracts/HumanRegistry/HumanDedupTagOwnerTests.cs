@@ -98,6 +98,40 @@ public sealed class HumanDedupTagOwnerTests
         });
     }
 
+    /// <summary>The head slot packs owner 0; removing the first, a middle or the last owner must keep every other one.</summary>
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    public void A_freed_owner_anywhere_in_the_list_is_reclaimed_and_the_others_still_count(int deletedPosition)
+    {
+        const int cap = 3;
+        using HumanHarness h = new(editSpec: json => json["params"]!["maxOwnersPerTag"] = cap);
+        for (int i = 0; i < cap; i++)
+        {
+            h.Enroll(i == deletedPosition ? Commitment(Alice) : (UInt256)(100 + i), Palm(i));
+        }
+
+        TxReceipt deleted = h.SendOk(Outsider, "deleteIdentity", UInt256.Zero, Commitment(Alice), PublicKey(Alice), h.SignDelete(Alice));
+        h.ProduceUntil(deleted.BlockNumber + Cooloff);
+
+        // The list was full; #3 is only counted on the shared tag if the freed slot was reclaimed.
+        Assert.That(h.Enroll(103, Palm(cap)), Is.EqualTo((ulong)cap));
+        int firstLive = deletedPosition == 0 ? 1 : 0;
+        Assert.Multiple(() =>
+        {
+            for (int i = 0; i <= cap; i++)
+            {
+                if (i != deletedPosition)
+                {
+                    Assert.That(h.Human.FindDuplicate(h.Head, Rescan(i, DedupMatch - 1), h.HeadNumber + 1), Is.EqualTo(new DuplicateMatch((ulong)i, DedupMatch)), $"human #{i}");
+                }
+            }
+
+            Assert.That(h.Human.FindDuplicate(h.Head, Palm(deletedPosition), h.HeadNumber + 1), Is.EqualTo(new DuplicateMatch((ulong)firstLive, 1)),
+                "the deleted human owns nothing; only the shared tag matches, lowest live owner first");
+        });
+    }
+
     [Test]
     public void Gas_grows_by_the_owner_reads()
     {
