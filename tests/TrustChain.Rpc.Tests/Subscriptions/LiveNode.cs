@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using TrustChain.Chain.Blocks;
 using TrustChain.Chain.Execution;
 using TrustChain.Chain.Specs;
@@ -60,7 +61,7 @@ public sealed class LiveNode : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<LiveNode> StartAsync(EthSubscriptionOptions? subscriptions = null, int sendQueueLimit = 4096)
+    public static async Task<LiveNode> StartAsync(EthSubscriptionOptions? subscriptions = null, int sendQueueLimit = 4096, ILoggerFactory? loggerFactory = null)
     {
         string dir = Path.Combine(Path.GetTempPath(), "tc-ops-" + Guid.NewGuid().ToString("N"));
         var contracts = new SystemContractRegistry();
@@ -76,7 +77,7 @@ public sealed class LiveNode : IAsyncDisposable
         var metrics = new NodeMetrics(registry, chain, pool, () => 3);
         registry.Gauge(MetricNames.RpcSubscriptions, "Live eth_subscribe subscriptions.", () => module.Subscriptions.ActiveSubscriptions);
         var health = new NodeHealth(chain, new HealthOptions { MaxHeadAge = TimeSpan.FromSeconds(30), PeerCount = () => 3 }, time);
-        var server = new RpcServer(new RpcOptions { Port = 0, WebSocketSendQueueLimit = sendQueueLimit }, methods, null, new RpcMetrics(registry));
+        var server = new RpcServer(new RpcOptions { Port = 0, WebSocketSendQueueLimit = sendQueueLimit }, methods, loggerFactory, new RpcMetrics(registry));
         server.MapMetrics(registry);
         server.MapHealth(health);
         await server.StartAsync();
