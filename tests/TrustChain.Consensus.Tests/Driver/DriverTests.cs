@@ -154,6 +154,14 @@ public class DriverTests
 
     private static void AssertOneChain(IReadOnlyList<DriverNode> nodes, ulong upTo)
     {
+        // The head moves before the driver raises BlockCommitted, so a node may be at the height without having
+        // recorded it yet; wait for the records (bounded) before comparing.
+        Stopwatch watch = Stopwatch.StartNew();
+        while (!nodes.All(n => n.Committed.ContainsKey(upTo)) && watch.Elapsed < Deadline)
+        {
+            Thread.Sleep(20);
+        }
+
         for (ulong height = 1; height <= upTo; height++)
         {
             Hash256[] hashes = [.. nodes.Select(n => n.Committed[height].Hash).Distinct()];
