@@ -14,11 +14,11 @@ using TrustChain.Core.Transactions;
 namespace TrustChain.Chain.Tests.SystemContracts;
 
 /// <summary>
-/// What the CredentialRegistry and ModelRegistry harnesses share: a real chain (RocksDB, block builder, transaction
+/// What the registry harnesses (HumanRegistry, CredentialRegistry, ModelRegistry) share: a real chain (RocksDB, block builder, transaction
 /// processor) with Staking and one registry installed, signed calls with locally tracked nonces, blocks that must include
 /// every transaction and then pass the registry's balance invariants, and eth_call-style simulations on the head.
 /// </summary>
-internal abstract class RegistryTestChain : IDisposable
+public abstract class RegistryTestChain : IDisposable
 {
     private readonly TempChain _chain;
     private readonly SystemContract _registry;

@@ -7,6 +7,7 @@ using TrustChain.Core.Receipts;
 using TrustChain.Zk.Bn254;
 using TrustChain.Zk.LeanImt;
 using static TrustChain.Chain.Tests.SystemContracts.HumanRegistry.HumanHarness;
+using static TrustChain.Chain.Tests.SystemContracts.RegistryTestChain;
 
 namespace TrustChain.Chain.Tests.SystemContracts.HumanRegistry;
 

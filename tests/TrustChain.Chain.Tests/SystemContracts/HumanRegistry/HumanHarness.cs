@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using TrustChain.Chain.Abi;
 using TrustChain.Chain.Blocks;
 using TrustChain.Chain.Execution;
 using TrustChain.Chain.Specs;
 using TrustChain.Chain.State;
+using TrustChain.Chain.SystemContracts;
 using TrustChain.Chain.SystemContracts.HumanRegistry;
 using TrustChain.Chain.SystemContracts.Staking;
 using TrustChain.Chain.Tests.Blocks;
@@ -16,10 +18,10 @@ using TrustChain.Zk.Semaphore;
 namespace TrustChain.Chain.Tests.SystemContracts.HumanRegistry;
 
 /// <summary>
-/// A real chain (RocksDB, block builder, transaction processor) with Staking and the HumanRegistry installed as the node
-/// installs them, short windows, an operator (Key1) staked in block 1, signed transactions and eth_call-style views.
+/// A <see cref="RegistryTestChain"/> with Staking and the HumanRegistry installed as the node installs them, short
+/// windows, an operator (Key1) staked in block 1. After every block the registry must hold no wei.
 /// </summary>
-public sealed class HumanHarness : IDisposable
+public sealed class HumanHarness : RegistryTestChain
 {
     public const int DedupMatch = 3;
     public const int MaxTags = 8;
@@ -32,45 +34,29 @@ public sealed class HumanHarness : IDisposable
     public static readonly PrivateKey Operator = ChainTestKit.Key1;
     public static readonly PrivateKey Outsider = ChainTestKit.Key2;
 
-    private readonly TempChain _chain;
-    private readonly Dictionary<Address, ulong> _nonces = [];
-
     public HumanHarness(HumanVerificationKeys? keys = null, Action<JsonObject>? editSpec = null)
+        : this(Spec(editSpec), keys, new StrongBox<StakingState?>(), new StrongBox<HumanRegistryState?>())
     {
-        ChainSpec spec = ChainTestKit.ModifiedSpec(json =>
-        {
-            JsonNode p = json["params"]!;
-            p["unbondingBlocks"] = 5;
-            p["epochLength"] = 1000;
-            p["dedupMatch"] = DedupMatch;
-            p["maxDedupTags"] = MaxTags;
-            p["palmBands"] = MaxTags;
-            p["deletionCooloffBlocks"] = Cooloff;
-            p["recoveryDelayBlocks"] = RecoveryDelay;
-            p["rootHistoryBlocks"] = RootWindow;
-            editSpec?.Invoke(json);
-        });
-        StakingState? staking = null;
-        HumanRegistryState? human = null;
-        _chain = new TempChain(spec, () =>
+    }
+
+    private HumanHarness(ChainSpec spec, HumanVerificationKeys? keys, StrongBox<StakingState?> staking, StrongBox<HumanRegistryState?> human)
+        : base(spec, () =>
         {
             BlockchainOptions options = new();
-            staking = StakingModule.Install(options, spec.Parameters);
-            human = HumanModule.Install(options, spec.Parameters, staking, keys);
+            staking.Value = StakingModule.Install(options, spec.Parameters);
+            human.Value = HumanModule.Install(options, spec.Parameters, staking.Value, keys);
             return options;
-        });
-        Staking = staking!;
-        Human = human!;
+        }, CallGas, maxFeeGwei: 5)
+    {
+        Staking = staking.Value!;
+        Human = human.Value!;
         Parameters = spec.Parameters;
-        Contract = (HumanRegistryContract)Chain.SystemContracts.Contracts.Single(c => c is HumanRegistryContract);
-        StakingContract = (StakingContract)Chain.SystemContracts.Contracts.Single(c => c is StakingContract);
-        TxReceipt staked = Produce(Tx(Operator, StakingContract.Abi, StakingState.ContractAddress, "stake", OperatorStake, (byte)StakingRole.EnrollmentOperator)).Receipts.Single();
+        Contract = (HumanRegistryContract)RegistryContract(Chain.SystemContracts);
+        TxReceipt staked = SendStaking(Operator, "stake", OperatorStake, (byte)StakingRole.EnrollmentOperator);
         Assert.That(staked.Succeeded, Is.True, "operator stake failed");
     }
 
     public static UInt256 OperatorStake => 1_000 * Trust;
-
-    public Blockchain Chain => _chain.Chain;
 
     public StakingState Staking { get; }
 
@@ -80,15 +66,7 @@ public sealed class HumanHarness : IDisposable
 
     public HumanRegistryContract Contract { get; }
 
-    public StakingContract StakingContract { get; }
-
-    public IStateReader Head => Chain.HeadState;
-
-    public ulong HeadNumber => Chain.Head.Number;
-
     public ulong ChainId => Chain.Spec.ChainId;
-
-    public UInt256 Balance(Address a) => Head.GetAccount(a).Balance;
 
     /// <summary><paramref name="count"/> distinct tags derived from <paramref name="seed"/>.</summary>
     public static Hash256[] Tags(string seed, int count = MaxTags) =>
@@ -109,7 +87,7 @@ public sealed class HumanHarness : IDisposable
         Signature(identity.Sign(HumanIdentityMessages.Delete(ChainId, Commitment(identity))));
 
     public Transaction Tx(PrivateKey key, string function, UInt256 value, params object?[] args) =>
-        Tx(key, Contract.Abi, HumanRegistryState.ContractAddress, function, value, args);
+        Tx(Contract, key, function, value, args);
 
     public TxReceipt Send(PrivateKey key, string function, UInt256 value, params object?[] args) =>
         Produce(Tx(key, function, value, args)).Receipts.Single();
@@ -156,62 +134,27 @@ public sealed class HumanHarness : IDisposable
         return (ulong)(UInt256)logged[0];
     }
 
-    public ExecutedBlock Produce(params Transaction[] txs)
-    {
-        ExecutedBlock block = _chain.Produce(txs);
-        Assert.That(block.Block.Transactions, Has.Count.EqualTo(txs.Length), "a transaction was not includable");
+    public override void AssertBalanceInvariants() =>
         Assert.That(Balance(HumanRegistryState.ContractAddress), Is.EqualTo(UInt256.Zero), "the registry kept wei");
-        return block;
-    }
-
-    public void ProduceUntil(ulong number)
-    {
-        while (HeadNumber < number)
-        {
-            Produce();
-        }
-    }
-
-    public SystemCallResult Simulate(Address caller, string function, UInt256 value, params object?[] args)
-    {
-        WorldState state = Chain.CreateWorldStateAt(Chain.Head);
-        if (!value.IsZero)
-        {
-            state.SubtractBalance(caller, value);
-            state.AddBalance(HumanRegistryState.ContractAddress, value);
-        }
-
-        byte[] data = Contract.Abi.GetFunction(function).EncodeCall(args);
-        BlockContext context = Chain.CreateSimulationContext(Chain.Head, ChainTestKit.Proposer);
-        return Contract.Call(new SystemCallContext(state, caller, value, data, CallGas, context));
-    }
-
-    public object[] View(string function, params object?[] args)
-    {
-        SystemCallResult result = Simulate(Address.Zero, function, UInt256.Zero, args);
-        Assert.That(result.Success, Is.True, $"{function} reverted: {Reason(result)}");
-        return Contract.Abi.GetFunction(function).DecodeOutput(result.ReturnData);
-    }
-
-    public string? RevertReasonOf(Address caller, string function, UInt256 value, params object?[] args)
-    {
-        SystemCallResult result = Simulate(caller, function, value, args);
-        return result.Success ? null : Reason(result);
-    }
-
-    public static string Reason(SystemCallResult result) =>
-        result.RevertData is { } data && RevertReason.TryDecode(data, out string? reason) ? reason : "(no reason)";
-
-    public void Dispose() => _chain.Dispose();
-
-    private Transaction Tx(PrivateKey key, ContractAbi abi, Address to, string function, UInt256 value, params object?[] args)
-    {
-        ulong nonce = _nonces.GetValueOrDefault(key.Address, Head.GetAccount(key.Address).Nonce);
-        _nonces[key.Address] = nonce + 1;
-        byte[] data = abi.GetFunction(function).EncodeCall(args);
-        return ChainTestKit.Transfer(key, nonce, value, maxFeeGwei: 5, tipGwei: 2, to: to, gas: CallGas, data: data);
-    }
 
     public TxReceipt SendStaking(PrivateKey key, string function, UInt256 value, params object?[] args) =>
-        Produce(Tx(key, StakingContract.Abi, StakingState.ContractAddress, function, value, args)).Receipts.Single();
+        Produce(Tx(StakingContract, key, function, value, args)).Receipts.Single();
+
+    protected override SystemContract RegistryContract(SystemContractRegistry contracts) =>
+        (SystemContract)contracts.Contracts.Single(c => c is HumanRegistryContract);
+
+    private static ChainSpec Spec(Action<JsonObject>? editSpec) =>
+        ChainTestKit.ModifiedSpec(json =>
+        {
+            JsonNode p = json["params"]!;
+            p["unbondingBlocks"] = 5;
+            p["epochLength"] = 1000;
+            p["dedupMatch"] = DedupMatch;
+            p["maxDedupTags"] = MaxTags;
+            p["palmBands"] = MaxTags;
+            p["deletionCooloffBlocks"] = Cooloff;
+            p["recoveryDelayBlocks"] = RecoveryDelay;
+            p["rootHistoryBlocks"] = RootWindow;
+            editSpec?.Invoke(json);
+        });
 }
