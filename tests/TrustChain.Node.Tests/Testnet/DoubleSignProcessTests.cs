@@ -5,7 +5,6 @@ using TrustChain.Chain.SystemContracts;
 using TrustChain.Chain.SystemContracts.Staking;
 using TrustChain.Core;
 using TrustChain.Node.Cli;
-using TrustChain.Node.Tests.Cli;
 using TrustChain.Node.Tests.Consensus;
 using static TrustChain.Node.Tests.Testnet.TestnetAwait;
 
@@ -26,31 +25,23 @@ public sealed class DoubleSignProcessTests
     private const ulong Epoch = 4;
     private static readonly UInt256 GenesisStake = TestnetGenerator.ValidatorStake;
 
-    private TempDirectory _dir = null!;
+    private LocalTestnet _net = null!;
     private List<TestnetNodeProcess> _nodes = null!;
     private Address _equivocator;
 
     [OneTimeSetUp]
     public void StartNetwork()
     {
-        _dir = new TempDirectory();
-        int p2p = FreePorts.FindRun(5);
-        int rpc = FreePorts.FindRun(5, p2p, 5);
-        string outDir = Path.Combine(_dir.Path, "net");
-        CliRun init = CliRun.Invoke(new Dictionary<string, string>(), "testnet", "init", "--validators", "4", "--followers", "1", "--out", outDir,
-            "--base-p2p-port", p2p.ToString(CultureInfo.InvariantCulture), "--base-rpc-port", rpc.ToString(CultureInfo.InvariantCulture),
-            "--timeout-commit", "300", "--timeout-propose", "1500", "--timeout-vote", "400", "--epoch-length", Epoch.ToString(CultureInfo.InvariantCulture));
-        Assert.That(init.ExitCode, Is.Zero, init.Error);
+        _net = LocalTestnet.Init(validators: 4, followers: 1, "--epoch-length", Epoch.ToString(CultureInfo.InvariantCulture));
+        _nodes = _net.Nodes;
 
         // The fifth node becomes a second signer for node0's validator key.
-        string sharedKey = Path.Combine(outDir, "node0", "validator.key");
-        string copy = Path.Combine(outDir, "node4", "validator.key");
+        string sharedKey = Path.Combine(_net.NodeDir(0), "validator.key");
+        string copy = Path.Combine(_net.NodeDir(4), "validator.key");
         File.Copy(sharedKey, copy);
-        File.AppendAllLines(Path.Combine(outDir, "node4", TestnetGenerator.ArgsFileName), ["--validator", "--validator-key", copy]);
+        File.AppendAllLines(_net.ArgsFile(4), ["--validator", "--validator-key", copy]);
         _equivocator = KeyFile.ReadHexKey(sharedKey).Address;
 
-        _nodes = [.. Enumerable.Range(0, 5).Select(i => new TestnetNodeProcess(new TestnetNode(
-            i, Path.Combine(outDir, $"node{i}"), Path.Combine(outDir, $"node{i}", TestnetGenerator.ArgsFileName), p2p + i, rpc + i, string.Empty, null)))];
         foreach (TestnetNodeProcess node in _nodes)
         {
             node.Start();
@@ -58,15 +49,7 @@ public sealed class DoubleSignProcessTests
     }
 
     [OneTimeTearDown]
-    public void StopNetwork()
-    {
-        foreach (TestnetNodeProcess node in _nodes)
-        {
-            node.Dispose();
-        }
-
-        _dir.Dispose();
-    }
+    public void StopNetwork() => _net.Dispose();
 
     [Test]
     [Order(1)]

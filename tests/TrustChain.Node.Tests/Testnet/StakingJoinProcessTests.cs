@@ -8,7 +8,6 @@ using TrustChain.Core.Transactions;
 using TrustChain.Node.Cli;
 using TrustChain.Node.Dev;
 using TrustChain.Node.Hosting.Network;
-using TrustChain.Node.Tests.Cli;
 using static TrustChain.Node.Tests.Testnet.TestnetAwait;
 
 namespace TrustChain.Node.Tests.Testnet;
@@ -27,29 +26,19 @@ public sealed class StakingJoinProcessTests
 
     private static readonly PrivateKey Joiner = DevAccounts.Get(2);
 
-    private TempDirectory _dir = null!;
+    private LocalTestnet _net = null!;
     private List<TestnetNodeProcess> _nodes = null!;
 
     [OneTimeSetUp]
     public void StartNetwork()
     {
-        _dir = new TempDirectory();
-        int p2p = FreePorts.FindRun(4);
-        int rpc = FreePorts.FindRun(4, p2p, 4);
-        string outDir = Path.Combine(_dir.Path, "net");
-        CliRun init = CliRun.Invoke(new Dictionary<string, string>(), "testnet", "init", "--validators", "3", "--followers", "1", "--out", outDir,
-            "--base-p2p-port", p2p.ToString(CultureInfo.InvariantCulture), "--base-rpc-port", rpc.ToString(CultureInfo.InvariantCulture),
-            "--timeout-commit", "300", "--timeout-propose", "1500", "--timeout-vote", "400", "--epoch-length", Epoch.ToString(CultureInfo.InvariantCulture));
-        Assert.That(init.ExitCode, Is.Zero, init.Error);
+        _net = LocalTestnet.Init(validators: 3, followers: 1, "--epoch-length", Epoch.ToString(CultureInfo.InvariantCulture));
+        _nodes = _net.Nodes;
 
-        string joinerDir = Path.Combine(outDir, "node3");
-        string keyFile = Path.Combine(joinerDir, "validator.key");
+        string keyFile = Path.Combine(_net.NodeDir(3), "validator.key");
         NodeKeyFile.Write(keyFile, Joiner);
-        string argsFile = Path.Combine(joinerDir, TestnetGenerator.ArgsFileName);
-        File.AppendAllLines(argsFile, ["--validator", "--validator-key", keyFile]);
+        File.AppendAllLines(_net.ArgsFile(3), ["--validator", "--validator-key", keyFile]);
 
-        _nodes = [.. Enumerable.Range(0, 4).Select(i => new TestnetNodeProcess(new TestnetNode(
-            i, Path.Combine(outDir, $"node{i}"), Path.Combine(outDir, $"node{i}", TestnetGenerator.ArgsFileName), p2p + i, rpc + i, string.Empty, null)))];
         foreach (TestnetNodeProcess node in _nodes)
         {
             node.Start();
@@ -57,15 +46,7 @@ public sealed class StakingJoinProcessTests
     }
 
     [OneTimeTearDown]
-    public void StopNetwork()
-    {
-        foreach (TestnetNodeProcess node in _nodes)
-        {
-            node.Dispose();
-        }
-
-        _dir.Dispose();
-    }
+    public void StopNetwork() => _net.Dispose();
 
     [Test]
     public async Task A_key_that_stakes_in_becomes_active_at_the_next_epoch_and_signs()

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using TrustChain.Core;
-using TrustChain.Node.Cli;
 using TrustChain.Node.Dev;
-using TrustChain.Node.Tests.Cli;
 using TrustChain.Node.Tests.Crash;
 using static TrustChain.Node.Tests.Testnet.TestnetAwait;
 
@@ -18,27 +16,15 @@ namespace TrustChain.Node.Tests.Testnet;
 public class TestnetProcessTests
 {
     private const ulong ChainId = 7357;
-    private TempDirectory _dir = null!;
+    private LocalTestnet _net = null!;
     private List<TestnetNodeProcess> _nodes = null!;
     private ulong _stalledAt;
 
     [OneTimeSetUp]
     public void StartNetwork()
     {
-        _dir = new TempDirectory();
-        int p2p = FreePorts.FindRun(5);
-        int rpc = FreePorts.FindRun(5, p2p, 5);
-        string outDir = Path.Combine(_dir.Path, "net");
-        CliRun init = CliRun.Invoke(new Dictionary<string, string>(), "testnet", "init", "--validators", "4", "--followers", "1", "--out", outDir,
-            "--base-p2p-port", p2p.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--base-rpc-port", rpc.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--timeout-commit", "300", "--timeout-propose", "1500", "--timeout-vote", "400");
-        Assert.That(init.ExitCode, Is.Zero, init.Error);
-        string[] argsFiles = [.. Enumerable.Range(0, 5).Select(i => Path.Combine(outDir, $"node{i}", TestnetGenerator.ArgsFileName))];
-        Assert.That(argsFiles.All(File.Exists), Is.True, init.Output);
-
-        _nodes = [.. Enumerable.Range(0, 5).Select(i => new TestnetNodeProcess(new TestnetNode(
-            i, Path.Combine(outDir, $"node{i}"), argsFiles[i], p2p + i, rpc + i, string.Empty, null)))];
+        _net = LocalTestnet.Init(validators: 4, followers: 1);
+        _nodes = _net.Nodes;
         foreach (TestnetNodeProcess node in _nodes.Take(4))
         {
             node.Start();
@@ -46,15 +32,7 @@ public class TestnetProcessTests
     }
 
     [OneTimeTearDown]
-    public void StopNetwork()
-    {
-        foreach (TestnetNodeProcess node in _nodes)
-        {
-            node.Dispose();
-        }
-
-        _dir.Dispose();
-    }
+    public void StopNetwork() => _net.Dispose();
 
     [Test]
     [Order(1)]
