@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # Starts, stops and inspects a local testnet written by `trustchain testnet init --out DIR`.
-#   scripts/testnet.sh start DIR    start every node (DIR/nodeN/node.args) in the background, logs in DIR/nodeN/node.log
-#   scripts/testnet.sh stop DIR     SIGTERM every node and wait for it to exit
-#   scripts/testnet.sh status DIR   pid, liveness and head block of every node
+#   scripts/testnet.sh start DIR [nodeN ...]   start every node (DIR/nodeN/node.args), or only the named ones, in the
+#                                              background, logs in DIR/nodeN/node.log
+#   scripts/testnet.sh stop DIR [nodeN ...]    SIGTERM every (or each named) node and wait for it to exit
+#   scripts/testnet.sh status DIR              pid, liveness and head block of every node
 # The binary is $TRUSTCHAIN (a command, e.g. "trustchain"), else the newer of the Release and Debug build outputs
 # of node/TrustChain.Node run with dotnet; build it first (dotnet build node/TrustChain.Node).
 set -euo pipefail
 
-usage() { echo "usage: $0 start|stop|status DIR" >&2; exit 2; }
-[ $# -eq 2 ] || usage
+usage() { echo "usage: $0 start|stop|status DIR [nodeN ...]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
 cmd=$1
 dir=$(cd "$2" && pwd)
+shift 2
+only=("$@")
+for name in "${only[@]}"; do
+  [ -f "$dir/$name/node.args" ] || { echo "$dir/$name is not a node of this testnet (no node.args)" >&2; exit 2; }
+done
 repo=$(cd "$(dirname "$0")/.." && pwd)
 
 # Sets the array `bin` to the command that runs trustchain.
@@ -28,7 +34,13 @@ resolve_binary() {
   bin=(dotnet "$dll")
 }
 
-nodes() { find "$dir" -maxdepth 1 -type d -name 'node*' | sort -V; }
+nodes() {
+  if [ ${#only[@]} -gt 0 ]; then
+    for name in "${only[@]}"; do echo "$dir/$name"; done
+  else
+    find "$dir" -maxdepth 1 -type d -name 'node*' | sort -V
+  fi
+}
 
 alive() { [ -f "$1/node.pid" ] && kill -0 "$(cat "$1/node.pid")" 2>/dev/null; }
 

@@ -22,6 +22,7 @@ public sealed class ReceiptWatcher
     private readonly Dictionary<Hash256, int> _indexByHash;
     private readonly bool[] _accepted;
     private readonly bool[] _seen;
+    private readonly long[] _seenAt;
     private int _seenCount;
     private int _reverted;
     private long _lastReceiptTicks;
@@ -41,6 +42,7 @@ public sealed class ReceiptWatcher
 
         _accepted = new bool[plan.Length];
         _seen = new bool[plan.Length];
+        _seenAt = new long[plan.Length];
     }
 
     public int SeenCount => Volatile.Read(ref _seenCount);
@@ -54,6 +56,9 @@ public sealed class ReceiptWatcher
     public (ulong First, ulong Last) BlockSpan => (_firstBlock, _lastBlock);
 
     public ulong BlocksScanned => _blocksScanned;
+
+    /// <summary>Stopwatch timestamp at which transfer <paramref name="index"/>'s receipt was first seen; 0 if not.</summary>
+    public long SeenTimestamp(int index) => _seenAt[index];
 
     public void MarkAccepted(int index) => Volatile.Write(ref _accepted[index], true);
 
@@ -218,6 +223,7 @@ public sealed class ReceiptWatcher
         }
 
         _seen[index] = true;
+        _seenAt[index] = Stopwatch.GetTimestamp();
         if (receipt.TryGetProperty("status", out JsonElement status) && status.GetString() != "0x1")
         {
             _reverted++;

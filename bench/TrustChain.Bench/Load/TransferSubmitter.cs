@@ -7,7 +7,8 @@ namespace TrustChain.Bench.Load;
 /// <summary>
 /// Sends the plan over N connections, singly or in JSON-RPC batches. A node may refuse a transaction for now (its
 /// pool limits per sender); those go back on a retry queue with a short back-off, so the submitted rate is what
-/// the node actually admitted. Bounded by a deadline and by a retry cap per transaction.
+/// the node actually admitted. Bounded by a deadline and by a retry cap per transaction. With a rate, fresh transfers
+/// are released on a schedule (transfer i not before i / rate seconds after the start) for a sustained-load run.
 /// </summary>
 public sealed class TransferSubmitter
 {
@@ -19,6 +20,8 @@ public sealed class TransferSubmitter
     private readonly int _batchSize;
     private readonly SubmissionState[] _states;
     private readonly int[] _attempts;
+    private readonly long[] _acceptedSentAt;
+    private readonly double _rate;
     private readonly ConcurrentQueue<int> _retry = new();
     private readonly ConcurrentDictionary<string, int> _errorMessages = new(StringComparer.Ordinal);
     private int _nextFresh;
@@ -27,9 +30,14 @@ public sealed class TransferSubmitter
     private long _retries;
     private long _transportErrors;
     private long _lastAcceptedTicks;
+    private long _startedTicks;
 
-    public TransferSubmitter(JsonRpcHttpClient client, SignedTransfer[] plan, int batchSize)
+    /// <param name="rate">Fresh transfers per second; 0 submits as fast as the node admits.</param>
+    public TransferSubmitter(JsonRpcHttpClient client, SignedTransfer[] plan, int batchSize, double rate = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(rate);
+        _rate = rate;
+        _acceptedSentAt = new long[plan.Length];
         _client = client;
         _plan = plan;
         _batchSize = batchSize;
@@ -57,8 +65,12 @@ public sealed class TransferSubmitter
 
     public IReadOnlyDictionary<string, int> ErrorMessages => _errorMessages;
 
+    /// <summary>Stopwatch timestamp at which the accepted attempt of transfer <paramref name="index"/> was sent; 0 if none.</summary>
+    public long AcceptedSentTimestamp(int index) => Volatile.Read(ref _acceptedSentAt[index]);
+
     public async Task RunAsync(int connections, CancellationToken deadline)
     {
+        _startedTicks = Stopwatch.GetTimestamp();
         Task[] workers = new Task[connections];
         for (int i = 0; i < connections; i++)
         {
@@ -88,7 +100,9 @@ public sealed class TransferSubmitter
             int accepted = await SendAsync(items, deadline).ConfigureAwait(false);
             if (accepted < items.Count)
             {
-                backoffMs = Math.Clamp(backoffMs * 2, 2, 50);
+                // Up to half a block interval: a full pool only drains when a block lands, and faster retries of
+                // refused transfers cost the nodes a signature recovery each, starving the consensus they wait for.
+                backoffMs = Math.Clamp(backoffMs * 2, 2, 500);
                 await DelayAsync(backoffMs, deadline).ConfigureAwait(false);
             }
             else
@@ -118,9 +132,9 @@ public sealed class TransferSubmitter
             items.Add(index);
         }
 
-        if (items.Count < _batchSize)
+        if (items.Count < _batchSize && ScheduledFreshLeft() > 0)
         {
-            int want = _batchSize - items.Count;
+            int want = Math.Min(_batchSize - items.Count, ScheduledFreshLeft());
             int start = Interlocked.Add(ref _nextFresh, want) - want;
             for (int i = start; i < Math.Min(start + want, _plan.Length); i++)
             {
@@ -129,8 +143,21 @@ public sealed class TransferSubmitter
         }
     }
 
+    // Fresh transfers the schedule releases now and no worker has taken yet.
+    private int ScheduledFreshLeft()
+    {
+        if (_rate <= 0)
+        {
+            return int.MaxValue;
+        }
+
+        double due = Stopwatch.GetElapsedTime(_startedTicks).TotalSeconds * _rate;
+        return (int)Math.Clamp(Math.Ceiling(due) - Volatile.Read(ref _nextFresh), 0, int.MaxValue);
+    }
+
     private async Task<int> SendAsync(List<int> items, CancellationToken deadline)
     {
+        long sentAt = Stopwatch.GetTimestamp();
         byte[] body = items.Count == 1 && _batchSize == 1 ? _plan[items[0]].Request : ComposeBatch(items);
         byte[] response;
         Interlocked.Increment(ref _requests);
@@ -157,12 +184,12 @@ public sealed class TransferSubmitter
         {
             foreach (JsonElement element in root.EnumerateArray())
             {
-                accepted += HandleResponse(element, answered);
+                accepted += HandleResponse(element, answered, sentAt);
             }
         }
         else
         {
-            accepted += HandleResponse(root, answered);
+            accepted += HandleResponse(root, answered, sentAt);
         }
 
         foreach (int index in items)
@@ -203,7 +230,7 @@ public sealed class TransferSubmitter
         return body;
     }
 
-    private int HandleResponse(JsonElement response, HashSet<int> answered)
+    private int HandleResponse(JsonElement response, HashSet<int> answered, long sentAt)
     {
         if (!response.TryGetProperty("id", out JsonElement idElement) || !idElement.TryGetInt32(out int index)
             || (uint)index >= (uint)_plan.Length || !answered.Add(index))
@@ -213,7 +240,7 @@ public sealed class TransferSubmitter
 
         if (response.TryGetProperty("result", out _) && !response.TryGetProperty("error", out _))
         {
-            Accept(index);
+            Accept(index, sentAt);
             return 1;
         }
 
@@ -222,7 +249,7 @@ public sealed class TransferSubmitter
         if (message.Contains("already known", StringComparison.OrdinalIgnoreCase))
         {
             // A retry of a transaction the node already holds (its first answer was lost or it was queued): it is in.
-            Accept(index);
+            Accept(index, sentAt);
             return 1;
         }
 
@@ -233,9 +260,10 @@ public sealed class TransferSubmitter
         return 0;
     }
 
-    private void Accept(int index)
+    private void Accept(int index, long sentAt)
     {
         _states[index] = SubmissionState.Accepted;
+        Volatile.Write(ref _acceptedSentAt[index], sentAt);
         Interlocked.Exchange(ref _lastAcceptedTicks, Stopwatch.GetTimestamp());
         Interlocked.Increment(ref _resolved);
         Accepted?.Invoke(index);

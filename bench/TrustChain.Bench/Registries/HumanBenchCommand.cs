@@ -41,7 +41,8 @@ public static class HumanBenchCommand
             Stopwatch load = Stopwatch.StartNew();
             TimeSpan loadCpu = Process.GetCurrentProcess().TotalProcessorTime;
             using HumanChain chain = new(scales[s], seed + s, last && proofs > 0 ? HumanVerifyBench.Keys() : null);
-            Console.WriteLine($"  loaded in {load.Elapsed.TotalSeconds:0.0} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - loadCpu).TotalSeconds:0.0} CPU-s; SST {chain.SstBytes() / 1e6:0.0} MB");
+            Console.WriteLine($"  loaded in {load.Elapsed.TotalSeconds:0.0} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - loadCpu).TotalSeconds:0.0} CPU-s");
+            Console.WriteLine($"  flushed and compactions settled in {chain.Settle().TotalSeconds:0.0} s; SST {chain.SstBytes() / 1e6:0.0} MB");
 
             // Warm-up so the measured blocks run JIT-compiled code and warm caches alike at every scale.
             chain.Run(chain.SignEnrolments(Math.Min(100, enrolments), tags), perBlock);

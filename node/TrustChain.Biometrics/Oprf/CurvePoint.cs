@@ -62,7 +62,8 @@ public static class CurvePoint
             return Multiply(p, s);
         }
 
-        byte[] sp = Multiply(p, s);
+        // libsecp256k1 multiplies G from a precomputed table, several times faster than a general point (DLEQ checks s·G).
+        byte[] sp = p.SequenceEqual(Generator) ? MultiplyGenerator(s) : Multiply(p, s);
         byte[] cq = Multiply(q, c);
         byte[] result = new byte[Length];
         return Secp256k1.TryAdd(sp, cq, result) ? result : null;

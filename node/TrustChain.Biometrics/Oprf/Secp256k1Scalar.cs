@@ -13,6 +13,10 @@ public static class Secp256k1Scalar
 {
     public const int Length = 32;
 
+    private const int MemoisedIndexLimit = 64;
+    private const int MaxMemoisedCoefficients = 4_096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Index, ulong Set), BigInteger> s_lagrange = new();
+
     public static BigInteger Order { get; } = BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber);
 
     public static BigInteger FromBytes(ReadOnlySpan<byte> bigEndian32)
@@ -82,6 +86,44 @@ public static class Secp256k1Scalar
         return BigInteger.ModPow(r, Order - 2, Order);
     }
 
+    /// <summary>
+    /// Every value's inverse with one exponentiation (Montgomery's batch inversion): prefix products forward, one
+    /// inverse of the total, then peel each value off walking back. All values must be non-zero mod n.
+    /// </summary>
+    public static void InverseAll(ReadOnlySpan<BigInteger> values, Span<BigInteger> inverses)
+    {
+        if (inverses.Length != values.Length)
+        {
+            throw new ArgumentException($"{values.Length} values need {values.Length} inverse slots, got {inverses.Length}.", nameof(inverses));
+        }
+
+        if (values.Length == 0)
+        {
+            return;
+        }
+
+        // inverses[i] holds the prefix product v_0·…·v_(i−1) until the backward pass overwrites it.
+        BigInteger product = BigInteger.One;
+        for (int i = 0; i < values.Length; i++)
+        {
+            BigInteger value = Reduce(values[i]);
+            if (value.IsZero)
+            {
+                throw new DivideByZeroException($"Value {i} is zero mod n and has no inverse.");
+            }
+
+            inverses[i] = product;
+            product = Multiply(product, value);
+        }
+
+        BigInteger remaining = Inverse(product);
+        for (int i = values.Length - 1; i >= 0; i--)
+        {
+            inverses[i] = Multiply(remaining, inverses[i]);
+            remaining = Multiply(remaining, values[i]);
+        }
+    }
+
     /// <summary>Uniform scalar in [1, n) from the OS CSPRNG (rejection sampling).</summary>
     public static BigInteger Random()
     {
@@ -97,8 +139,50 @@ public static class Secp256k1Scalar
         }
     }
 
-    /// <summary>Lagrange coefficient at x = 0 for member <paramref name="index"/> among the distinct <paramref name="indices"/>.</summary>
+    /// <summary>
+    /// Lagrange coefficient at x = 0 for member <paramref name="index"/> among the distinct <paramref name="indices"/>.
+    /// It depends only on the member set, and a scan combines hundreds of bands from the same members, so coefficients
+    /// of sets of indices below 64 are kept (a modular inversion each, the costliest scalar operation here).
+    /// </summary>
     public static BigInteger LagrangeAtZero(int index, ReadOnlySpan<int> indices)
+    {
+        if (MemberSet(indices) is { } set && (uint)index < MemoisedIndexLimit)
+        {
+            if (s_lagrange.TryGetValue((index, set), out BigInteger known))
+            {
+                return known;
+            }
+
+            BigInteger computed = ComputeLagrangeAtZero(index, indices);
+            if (s_lagrange.Count < MaxMemoisedCoefficients)
+            {
+                s_lagrange.TryAdd((index, set), computed);
+            }
+
+            return computed;
+        }
+
+        return ComputeLagrangeAtZero(index, indices);
+    }
+
+    /// <summary>The indices as a bit set, or null when one is outside [0, 64) or repeats (then nothing is memoised).</summary>
+    private static ulong? MemberSet(ReadOnlySpan<int> indices)
+    {
+        ulong set = 0;
+        foreach (int j in indices)
+        {
+            if ((uint)j >= MemoisedIndexLimit || (set & (1UL << j)) != 0)
+            {
+                return null;
+            }
+
+            set |= 1UL << j;
+        }
+
+        return set;
+    }
+
+    private static BigInteger ComputeLagrangeAtZero(int index, ReadOnlySpan<int> indices)
     {
         BigInteger numerator = BigInteger.One;
         BigInteger denominator = BigInteger.One;

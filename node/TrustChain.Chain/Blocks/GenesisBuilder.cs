@@ -65,14 +65,17 @@ public static class GenesisBuilder
     }
 
     /// <summary>
-    /// Block 0 has no parent, so its parent-hash slot commits to what the header has no field for: the chain id,
-    /// the network name and the spec's extra data. Without it, two networks whose genesis differs only in chain id
-    /// would share a genesis hash, and a data dir of one would open as the other.
+    /// Block 0 has no parent, so its parent-hash slot commits to what neither the header nor the genesis state covers: the
+    /// chain id, the network name, the spec's extra data, the system parameters and the prover committee. Without it,
+    /// two networks whose genesis differs only there would share a genesis hash: a data dir of one would open as the
+    /// other, and nodes with different parameters would peer and fork at the first block that reads them.
     /// </summary>
     public static Hash256 GenesisParentHash(ChainSpec spec) =>
         Keccak256.Compute(Rlp.EncodeList(
             Rlp.Encode("trustchain-genesis"u8),
             Rlp.Encode(spec.ChainId),
             Rlp.Encode(System.Text.Encoding.UTF8.GetBytes(spec.Name)),
-            Rlp.Encode(spec.ExtraData)));
+            Rlp.Encode(spec.ExtraData),
+            Rlp.Encode(ChainSpecCommitment.ParametersHash(spec.Parameters).Bytes),
+            Rlp.Encode(ChainSpecCommitment.ProverCommitteeHash(spec.ProverCommittee).Bytes)));
 }

@@ -110,6 +110,48 @@ public sealed class WorldState : IStateReader
         return value;
     }
 
+    /// <summary>
+    /// Reads the base values of the slots not read or written yet in one batched lookup, so that the
+    /// <see cref="GetStorage(in Hash256)"/> calls that follow hit the overlay. Only a latest-root overlay batches (a
+    /// historic one reads through the tree key by key anyway); it changes nothing observable. A key listed twice is
+    /// simply looked up twice.
+    /// </summary>
+    public void PrefetchStorage(ReadOnlySpan<Hash256> stateKeys)
+    {
+        if (stateKeys.Length < 2 || !_db.IsLatest(_base))
+        {
+            return;
+        }
+
+        Hash256[] missing = new Hash256[stateKeys.Length];
+        int count = 0;
+        for (int i = 0; i < stateKeys.Length; i++)
+        {
+            if (!_dirtyStorage.ContainsKey(stateKeys[i]) && !_cleanStorage.ContainsKey(stateKeys[i]))
+            {
+                missing[count++] = stateKeys[i];
+            }
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        byte[] packed = new byte[count * Hash256.Length];
+        for (int i = 0; i < count; i++)
+        {
+            missing[i].Bytes.CopyTo(packed.AsSpan(i * Hash256.Length));
+        }
+
+        byte[]?[] values = new byte[count][];
+        _db.GetFlatMany(packed, values);
+        for (int i = 0; i < count; i++)
+        {
+            _cleanStorage[missing[i]] = values[i];
+        }
+    }
+
     /// <summary>An empty <paramref name="value"/> deletes the slot. The value is copied.</summary>
     public void SetStorage(Address contract, ReadOnlySpan<byte> slot, ReadOnlySpan<byte> value) =>
         SetStorage(StateKeys.Storage(contract, slot), value);

@@ -15,6 +15,9 @@ namespace TrustChain.Chain.TxPool;
 /// </summary>
 public sealed class TxPool
 {
+    // Below this many transactions a batch is recovered on the calling thread (as BlockProcessor does).
+    private const int ParallelRecoveryThreshold = 32;
+
     private readonly Lock _lock = new();
     private readonly TxPoolOptions _options;
     private readonly TransactionValidator _validator;
@@ -88,6 +91,120 @@ public sealed class TxPool
         Announce(promoted);
         return result;
     }
+
+    /// <summary>
+    /// Admits many transactions at once (a gossip batch): already-pooled ones are skipped before the expensive part,
+    /// signatures are recovered on all cores, and the rest go in under one lock in sender-then-nonce order, so a
+    /// sender's consecutive nonces become pending together whatever order the batch had. Results are in input order.
+    /// </summary>
+    public TxPoolSubmitResult[] SubmitBatch(IReadOnlyList<Transaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        int count = transactions.Count;
+        var results = new TxPoolSubmitResult[count];
+        var decided = new bool[count];
+        lock (_lock)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                Transaction tx = transactions[i] ?? throw new ArgumentException($"transaction {i} of the batch is null", nameof(transactions));
+                if (_byHash.ContainsKey(tx.Hash))
+                {
+                    results[i] = TxPoolSubmitResult.Rejected(tx.Hash, TxValidationError.AlreadyKnown, "already known");
+                    decided[i] = true;
+                }
+            }
+        }
+
+        if (count >= ParallelRecoveryThreshold)
+        {
+            Parallel.For(0, count, i => ValidateStatelessInto(transactions, i, results, decided));
+        }
+        else
+        {
+            for (int i = 0; i < count; i++)
+            {
+                ValidateStatelessInto(transactions, i, results, decided);
+            }
+        }
+
+        int admissible = 0;
+        var order = new int[count];
+        for (int i = 0; i < count; i++)
+        {
+            if (!decided[i])
+            {
+                order[admissible++] = i;
+            }
+        }
+
+        Array.Sort(order, 0, admissible, Comparer<int>.Create((a, b) =>
+        {
+            int bySender = transactions[a].Sender!.Value.CompareTo(transactions[b].Sender!.Value);
+            if (bySender != 0)
+            {
+                return bySender;
+            }
+
+            int byNonce = transactions[a].Nonce.CompareTo(transactions[b].Nonce);
+            return byNonce != 0 ? byNonce : a.CompareTo(b);
+        }));
+
+        var promoted = new List<PoolEntry>();
+        var promotedByOne = new List<PoolEntry>();
+        lock (_lock)
+        {
+            for (int k = 0; k < admissible; k++)
+            {
+                int i = order[k];
+                Transaction tx = transactions[i];
+                promotedByOne.Clear();
+                results[i] = AddLocked(tx, tx.Sender!.Value, promotedByOne);
+                promoted.AddRange(promotedByOne);
+            }
+
+            // A later transaction of the batch may have displaced an earlier one's promotion.
+            promoted.RemoveAll(e => !e.IsPending || !_byHash.ContainsKey(e.Hash));
+        }
+
+        Announce(promoted);
+        return results;
+    }
+
+    /// <summary>
+    /// Sets the sender of each transaction that has none but is pooled under the same hash. The hash covers the whole
+    /// signed encoding, so the pooled transaction's recovered sender is this one's too: a proposed block's
+    /// transactions, already recovered when they were gossiped, then cost no second recovery. Returns how many were set.
+    /// </summary>
+    public int FillKnownSenders(IReadOnlyList<Transaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        int filled = 0;
+        lock (_lock)
+        {
+            for (int i = 0; i < transactions.Count; i++)
+            {
+                Transaction tx = transactions[i];
+                if (tx.Sender is null && _byHash.TryGetValue(tx.Hash, out PoolEntry? entry))
+                {
+                    tx.Sender = entry.Sender;
+                    filled++;
+                }
+            }
+        }
+
+        return filled;
+    }
+
+    /// <summary>
+    /// Rejections no honest node would relay: the transaction itself is malformed for this chain, whatever the state.
+    /// Gossip charges the peer for these; state-dependent ones (nonce, funds, fees, pool limits) are normal.
+    /// Unprotected legacy transactions are not included: a peer configured to allow them may relay them.
+    /// </summary>
+    public static bool IsInvalidForChain(TxValidationError error) => error is
+        TxValidationError.InvalidChainId or TxValidationError.TxTypeNotSupported or TxValidationError.OversizedData
+        or TxValidationError.IntrinsicGasTooLow or TxValidationError.GasLimitExceeded or TxValidationError.TipAboveFeeCap
+        or TxValidationError.ContractCreationNotSupported or TxValidationError.InvalidSender or TxValidationError.NonceMax;
 
     public bool TryGet(Hash256 hash, out Transaction? tx)
     {
@@ -239,6 +356,22 @@ public sealed class TxPool
         }
 
         return result;
+    }
+
+    private void ValidateStatelessInto(IReadOnlyList<Transaction> transactions, int i, TxPoolSubmitResult[] results, bool[] decided)
+    {
+        if (decided[i])
+        {
+            return;
+        }
+
+        Transaction tx = transactions[i];
+        TxValidationResult stateless = _validator.ValidateStateless(tx);
+        if (!stateless.IsValid)
+        {
+            results[i] = TxPoolSubmitResult.Rejected(tx.Hash, stateless);
+            decided[i] = true;
+        }
     }
 
     private static void Enqueue(

@@ -6,7 +6,11 @@ public static class ChannelIds
     /// <summary>Proposals, votes and evidence: message type <see cref="ConsensusMessageType"/>, payload = the consensus codec's bytes.</summary>
     public const byte Consensus = 1;
 
-    /// <summary>Signed transactions gossiped into the mempool: message type <see cref="TransactionMessageType"/>, payload = the raw transaction.</summary>
+    /// <summary>
+    /// Signed transactions gossiped into the mempool: <see cref="TransactionBatchMessageType"/> (many per frame, see
+    /// <see cref="TransactionBatchMessages"/>), or the older <see cref="TransactionMessageType"/> (payload = one raw
+    /// transaction), which is still accepted.
+    /// </summary>
     public const byte Transactions = 2;
 
     /// <summary>Head announcements and block ranges: <see cref="SyncMessageType"/>.</summary>
@@ -15,4 +19,6 @@ public static class ChannelIds
     public const byte ConsensusMessageType = 1;
 
     public const byte TransactionMessageType = 1;
+
+    public const byte TransactionBatchMessageType = 2;
 }

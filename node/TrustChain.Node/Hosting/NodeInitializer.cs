@@ -15,7 +15,8 @@ public static class NodeInitializer
         ChainSpec spec = GenesisLoader.Load(genesisPath);
         string genesisText = File.ReadAllText(genesisPath);
         string storedGenesis = NodePaths.Genesis(dataDir);
-        // The genesis hash does not cover every parameter (the chain id, for one), so the stored file is the reference.
+        // The genesis hash covers the parsed spec, not the file's text: the stored file still guards against an edited
+        // genesis.json (even a layout-only edit) being used with an existing data dir.
         if (File.Exists(storedGenesis) && !string.Equals(File.ReadAllText(storedGenesis), genesisText, StringComparison.Ordinal))
         {
             throw new DataDirException($"data dir {dataDir} is already initialised with a different genesis file ({storedGenesis}); use another --datadir.");

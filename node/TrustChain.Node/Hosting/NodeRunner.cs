@@ -131,6 +131,9 @@ public sealed class NodeRunner
         rpc.MapMetrics(metrics);
         rpc.MapHealth(health);
         await rpc.StartAsync(shutdown.Token).ConfigureAwait(false);
+        // Off the critical path: readiness and block production never wait for it; it only spares the first explorer
+        // visitor (and the first scrape) the JIT of the paths they take.
+        Task warmUp = Task.Run(() => rpc.WarmUpAsync(shutdown.Token), CancellationToken.None);
 
         Task? consensus = null;
         if (_network is not null)
@@ -212,6 +215,8 @@ public sealed class NodeRunner
             await network.DisposeAsync().ConfigureAwait(false);
         }
 
+        // Cancelled with the shutdown token; its requests must not outlive the server they are sent to.
+        await warmUp.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await rpc.StopAsync(CancellationToken.None).ConfigureAwait(false);
         log.LogInformation("Stopped at head #{Head} {Hash}", chain.Head.Number, chain.Head.Hash);
         return ExitCodes.Success;

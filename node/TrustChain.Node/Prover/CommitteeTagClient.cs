@@ -42,15 +42,15 @@ public sealed class CommitteeTagClient
     public async Task<Hash256[]> TagAsync(IReadOnlyList<BandInput> bands, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bands);
-        var blinded = new OprfBlindedInput[bands.Count];
-        var elements = new byte[bands.Count][];
         // Hundreds of bands, each a few independent point multiplications (libsecp256k1's context is read-only, so
-        // thread-safe): spread them over the cores. Each index writes only its own slot, so the result is order-free.
-        ForEachBand(blinded.Length, i =>
+        // thread-safe): BlindMany and the finalisation below spread them over the cores; each index writes only its own
+        // slot, so the result is order-free.
+        OprfBlindedInput[] blinded = OprfClient.BlindMany(bands);
+        var elements = new byte[bands.Count][];
+        for (int i = 0; i < elements.Length; i++)
         {
-            blinded[i] = OprfClient.Blind(bands[i]);
             elements[i] = blinded[i].BlindedElement;
-        });
+        }
 
         ulong expiry = (ulong)_time.GetUtcNow().ToUnixTimeSeconds() + 120;
         ProverOprfRequest request = ProverOprfRequest.Create(_operatorKey, _chainId, expiry, elements);

@@ -25,6 +25,9 @@ internal sealed class RpcHostFilter
         }
     }
 
+    /// <summary>True when every Host is allowed ("*"), so callers can skip building a <see cref="HostString"/>.</summary>
+    public bool AllowsAny => _any;
+
     public bool IsAllowed(HostString host)
     {
         if (_any)

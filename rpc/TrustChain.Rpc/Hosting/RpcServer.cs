@@ -27,6 +27,7 @@ public sealed class RpcServer : IAsyncDisposable
     private readonly ILoggerFactory? _loggerFactory;
     private readonly ILogger _logger;
     private WebApplication? _app;
+    private RpcFastLane? _fastLane;
     private Uri? _httpUri;
     private bool _explorerEnabled = true;
 
@@ -60,6 +61,12 @@ public sealed class RpcServer : IAsyncDisposable
     public Uri WebSocketUri => new UriBuilder(RpcUri) { Scheme = "ws" }.Uri;
 
     public int Port => HttpUri.Port;
+
+    /// <summary>Requests answered by the connection-level fast lane (<see cref="RpcOptions.EnableHttpFastLane"/>); 0 when it is off.</summary>
+    public long FastLaneRequests => _fastLane?.Answered ?? 0;
+
+    /// <summary>Connections the fast lane handed to Kestrel's HTTP layer at a request it does not answer.</summary>
+    public long FastLaneHandOvers => _fastLane?.HandedOver ?? 0;
 
     /// <summary>Serve the block explorer under /explorer (default true); when false those paths answer 404. Set before start.</summary>
     public bool ExplorerEnabled
@@ -116,7 +123,21 @@ public sealed class RpcServer : IAsyncDisposable
             kestrel.Limits.MaxConcurrentUpgradedConnections = Options.MaxConcurrentConnections;
             // One byte above our limit so the RPC handler, not Kestrel, produces geth's 413 text.
             kestrel.Limits.MaxRequestBodySize = Options.MaxRequestBodySize + 1;
-            kestrel.Listen(address, Options.Port, listen => listen.Protocols = HttpProtocols.Http1);
+            kestrel.Limits.KeepAliveTimeout = Options.KeepAliveTimeout;
+            if (Options.EnableHttpFastLane && RpcFastLane.CanServe(Options.Path))
+            {
+                // The lane mirrors Kestrel's keep-alive timeout and its response data rate grace between requests.
+                _fastLane ??= new RpcFastLane(Dispatcher, Options.KeepAliveTimeout, kestrel.Limits.RequestHeadersTimeout, kestrel.Limits.MinResponseDataRate?.GracePeriod);
+            }
+
+            kestrel.Listen(address, Options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1;
+                if (_fastLane is not null)
+                {
+                    listen.Use(_fastLane.Wrap);
+                }
+            });
         });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
         foreach (Action<IServiceCollection> hook in _serviceHooks)
@@ -154,6 +175,14 @@ public sealed class RpcServer : IAsyncDisposable
         _logger.LogInformation("JSON-RPC listening on {Address} (HTTP and WebSocket)", _httpUri);
     }
 
+    /// <summary>
+    /// Sends the requests of a first explorer load (and a /metrics scrape) over loopback so the JIT has compiled those
+    /// paths before the first visitor (see <see cref="ExplorerWarmUp"/>). Call after start, in the background; it
+    /// never throws except on cancellation. Returns how many warm-up steps were answered.
+    /// </summary>
+    public Task<int> WarmUpAsync(CancellationToken cancellationToken = default) =>
+        new ExplorerWarmUp(HttpUri, Options.Path, _explorerEnabled, _logger).RunAsync(cancellationToken);
+
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         WebApplication? app = _app;
@@ -170,6 +199,8 @@ public sealed class RpcServer : IAsyncDisposable
         WebApplication? app = Interlocked.Exchange(ref _app, null);
         if (app is null)
         {
+            // A start that failed after Kestrel was configured still owns the lane's heartbeat timer.
+            _fastLane?.Dispose();
             return;
         }
 
@@ -180,6 +211,7 @@ public sealed class RpcServer : IAsyncDisposable
         finally
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            _fastLane?.Dispose();
         }
     }
 

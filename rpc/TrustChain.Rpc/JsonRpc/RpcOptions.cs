@@ -53,6 +53,16 @@ public sealed class RpcOptions
 
     public JsonSerializerOptions SerializerOptions { get; set; } = RpcJson.DefaultOptions;
 
+    /// <summary>
+    /// Answer plain keep-alive POSTs of cached parameterless methods (eth_blockNumber, eth_chainId, …) at the connection
+    /// level, before Kestrel's HTTP layer, with the same response bytes; any other request hands the connection to
+    /// Kestrel. Off sends everything through Kestrel.
+    /// </summary>
+    public bool EnableHttpFastLane { get; set; } = true;
+
+    /// <summary>How long an idle keep-alive connection stays open (Kestrel's default, 130 s); applies to the fast lane too.</summary>
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(130);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
@@ -84,6 +94,11 @@ public sealed class RpcOptions
         if (WebSocketMaxMessageSize <= 0 || WebSocketMaxConcurrentRequests <= 0 || WebSocketSendQueueLimit <= 0)
         {
             throw new ArgumentException("WebSocket limits must be positive.");
+        }
+
+        if (KeepAliveTimeout <= TimeSpan.Zero && KeepAliveTimeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("KeepAliveTimeout must be positive or infinite.", nameof(KeepAliveTimeout));
         }
 
         ArgumentNullException.ThrowIfNull(SerializerOptions);

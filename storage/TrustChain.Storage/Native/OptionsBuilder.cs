@@ -5,6 +5,8 @@ internal static class OptionsBuilder
 {
     private const int PointInTimeRecovery = 2;
     private const int BlockBasedFormatVersion = 5;
+    private const int TwoLevelIndexSearch = 2;
+    private const double MemtableBloomSizeRatio = 0.1;
 
     public static OptionsSafeHandle Build(RocksDbSettings settings, nint blockCache, int? prefixLength,
         RocksCompression compression, RocksCompression bottommostCompression)
@@ -36,7 +38,17 @@ internal static class OptionsBuilder
         {
             // Ownership of the transform passes to the options (shared_ptr).
             RocksDbNative.OptionsSetPrefixExtractor(opts, RocksDbNative.SliceTransformCreateFixedPrefix((nuint)length));
-            RocksDbNative.OptionsSetMemtablePrefixBloomSizeRatio(opts, 0.1);
+        }
+
+        if (prefixLength is not null || settings.MemtableWholeKeyFiltering)
+        {
+            RocksDbNative.OptionsSetMemtablePrefixBloomSizeRatio(opts, MemtableBloomSizeRatio);
+        }
+
+        if (settings.MemtableWholeKeyFiltering)
+        {
+            // A get of an absent key (a new storage slot, a new tree node) otherwise walks both memtables' skip lists.
+            RocksDbNative.OptionsSetMemtableWholeKeyFiltering(opts, 1);
         }
 
         using var table = new BlockBasedTableOptionsSafeHandle();
@@ -55,6 +67,20 @@ internal static class OptionsBuilder
                 RocksDbNative.FilterPolicyCreateBloomFull(settings.BloomFilterBitsPerKey));
         }
 
+        RocksDbNative.BlockBasedOptionsSetCacheIndexAndFilterBlocksWithHighPriority(tableOpts, 1);
+        if (settings.PartitionedIndexAndFilters)
+        {
+            // A flush of one large batch (a genesis, a bulk load) writes one big SST file that a trivial move puts on
+            // the bottom level, where L0 pinning no longer applies: without partitions every lookup needs its whole
+            // multi-megabyte index and filter. Partitioned, a lookup touches one small partition of each, and only
+            // the top-level index stays pinned.
+            RocksDbNative.BlockBasedOptionsSetIndexType(tableOpts, TwoLevelIndexSearch);
+            RocksDbNative.BlockBasedOptionsSetPartitionFilters(tableOpts, 1);
+            RocksDbNative.BlockBasedOptionsSetMetadataBlockSize(tableOpts, (ulong)settings.MetadataBlockSize);
+            RocksDbNative.BlockBasedOptionsSetPinTopLevelIndexAndFilter(tableOpts, 1);
+        }
+
+        // Whole-key (not prefix) bloom: state lookups are point gets, many of them for absent keys (new slots).
         RocksDbNative.BlockBasedOptionsSetWholeKeyFiltering(tableOpts, 1);
         RocksDbNative.OptionsSetBlockBasedTableFactory(opts, tableOpts);
         return options;

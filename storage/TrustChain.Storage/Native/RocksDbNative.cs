@@ -38,6 +38,10 @@ internal static unsafe partial class RocksDbNative
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_get_pinned_cf")]
     public static partial nint GetPinnedCf(nint db, nint readOptions, nint cf, byte* key, nuint keyLength, nint* errptr);
 
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_batched_multi_get_cf")]
+    public static partial void BatchedMultiGetCf(nint db, nint readOptions, nint cf, nuint count, byte** keys, nuint* keySizes,
+        nint* values, nint* errors, byte sortedInput);
+
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_pinnableslice_value")]
     public static partial byte* PinnableSliceValue(nint slice, nuint* length);
 
@@ -253,6 +257,9 @@ internal static unsafe partial class RocksDbNative
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_options_set_memtable_prefix_bloom_size_ratio")]
     public static partial void OptionsSetMemtablePrefixBloomSizeRatio(nint options, double ratio);
 
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_options_set_memtable_whole_key_filtering")]
+    public static partial void OptionsSetMemtableWholeKeyFiltering(nint options, byte value);
+
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_options_set_block_based_table_factory")]
     public static partial void OptionsSetBlockBasedTableFactory(nint options, nint tableOptions);
 
@@ -288,11 +295,41 @@ internal static unsafe partial class RocksDbNative
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_block_based_options_set_whole_key_filtering")]
     public static partial void BlockBasedOptionsSetWholeKeyFiltering(nint options, byte value);
 
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_block_based_options_set_index_type")]
+    public static partial void BlockBasedOptionsSetIndexType(nint options, int value);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_block_based_options_set_partition_filters")]
+    public static partial void BlockBasedOptionsSetPartitionFilters(nint options, byte value);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_block_based_options_set_metadata_block_size")]
+    public static partial void BlockBasedOptionsSetMetadataBlockSize(nint options, ulong value);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_block_based_options_set_pin_top_level_index_and_filter")]
+    public static partial void BlockBasedOptionsSetPinTopLevelIndexAndFilter(nint options, byte value);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_block_based_options_set_cache_index_and_filter_blocks_with_high_priority")]
+    public static partial void BlockBasedOptionsSetCacheIndexAndFilterBlocksWithHighPriority(nint options, byte value);
+
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_filterpolicy_create_bloom_full")]
     public static partial nint FilterPolicyCreateBloomFull(double bitsPerKey);
 
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_cache_create_lru")]
     public static partial nint CacheCreateLru(nuint capacity);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_lru_cache_options_create")]
+    public static partial nint LruCacheOptionsCreate();
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_lru_cache_options_destroy")]
+    public static partial void LruCacheOptionsDestroy(nint options);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_lru_cache_options_set_capacity")]
+    public static partial void LruCacheOptionsSetCapacity(nint options, nuint capacity);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_lru_cache_options_set_num_shard_bits")]
+    public static partial void LruCacheOptionsSetNumShardBits(nint options, int bits);
+
+    [LibraryImport(LibraryName, EntryPoint = "rocksdb_cache_create_lru_opts")]
+    public static partial nint CacheCreateLruOpts(nint options);
 
     [LibraryImport(LibraryName, EntryPoint = "rocksdb_cache_destroy")]
     public static partial void CacheDestroy(nint cache);

@@ -49,7 +49,11 @@ public sealed class ExplorerBrowserTests
                 Assert.That(r.GetProperty("pages").GetProperty("provers").GetString(), Is.EqualTo("ok"));
                 Assert.That(Directory.GetFiles(shots, "*.png"), Has.Length.GreaterThanOrEqualTo(r.GetProperty("screenshots").GetInt32()));
             });
-            TestContext.Out.WriteLine($"explorer first load {r.GetProperty("firstLoadMs").GetInt32()} ms (cold), {r.GetProperty("warmBestMs").GetInt32()} ms (warm best), {r.GetProperty("warmMedianMs").GetInt32()} ms (warm median)");
+            // Reported, not asserted (issue 8's 300 ms target): CI shares two cores with other suites.
+            string timing = $"explorer first load right after the node started (cold browser cache, navigation → latest blocks shown) " +
+                $"{r.GetProperty("firstLoadMs").GetInt32()} ms; reloads: best {r.GetProperty("warmBestMs").GetInt32()} ms, median {r.GetProperty("warmMedianMs").GetInt32()} ms";
+            TestContext.Out.WriteLine(timing);
+            File.WriteAllText(Path.Combine(shots, "load-times.txt"), timing + Environment.NewLine);
         }
         finally
         {

@@ -68,8 +68,20 @@ public readonly struct Fq : IEquatable<Fq>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fq operator *(in Fq a, in Fq b)
+    public static unsafe Fq operator *(in Fq a, in Fq b)
     {
+        if (AdxMontgomery.IsActive)
+        {
+            // Straight from the operands' own limbs: no copies into and out of the kernel's argument registers.
+            Unsafe.SkipInit(out Fq r);
+            fixed (Fq* pa = &a, pb = &b)
+            {
+                AdxMontgomery.MulFq((ulong*)&r, (ulong*)pa, (ulong*)pb);
+            }
+
+            return r;
+        }
+
         MontgomeryMath.Mul<FqModulus>(a._l0, a._l1, a._l2, a._l3, b._l0, b._l1, b._l2, b._l3,
             out ulong r0, out ulong r1, out ulong r2, out ulong r3);
         return new Fq(r0, r1, r2, r3);

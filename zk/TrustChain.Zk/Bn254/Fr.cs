@@ -68,8 +68,20 @@ public readonly struct Fr : IEquatable<Fr>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Fr operator *(in Fr a, in Fr b)
+    public static unsafe Fr operator *(in Fr a, in Fr b)
     {
+        if (AdxMontgomery.IsActive)
+        {
+            // Straight from the operands' own limbs: no copies into and out of the kernel's argument registers.
+            Unsafe.SkipInit(out Fr r);
+            fixed (Fr* pa = &a, pb = &b)
+            {
+                AdxMontgomery.MulFr((ulong*)&r, (ulong*)pa, (ulong*)pb);
+            }
+
+            return r;
+        }
+
         MontgomeryMath.Mul<FrModulus>(a._l0, a._l1, a._l2, a._l3, b._l0, b._l1, b._l2, b._l3,
             out ulong r0, out ulong r1, out ulong r2, out ulong r3);
         return new Fr(r0, r1, r2, r3);

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace TrustChain.Zk.Bn254;
 
 /// <summary>
@@ -20,15 +22,22 @@ internal sealed class G1BatchAffineBuckets
     private readonly G1Affine[] _batchPoint = new G1Affine[BatchSize];
     private readonly Fq[] _denominator = new Fq[BatchSize];
     private readonly Fq[] _prefix = new Fq[BatchSize];
-    private readonly List<(int Bucket, G1Affine Point)> _deferred = [];
-    private readonly List<(int Bucket, G1Affine Point)> _retry = [];
+    private List<(int Bucket, G1Affine Point)> _deferred = [];
+    private List<(int Bucket, G1Affine Point)> _retry = [];
+    private bool _retrying;
     private int _batchCount;
     private int _batchId = 1;
 
-    public G1BatchAffineBuckets(int bucketCount)
+    private readonly bool _native;
+
+    /// <param name="bucketCount">The number of buckets.</param>
+    /// <param name="native">Use <see cref="AdxMontgomery"/>'s batch kernel when it is active (tests pass false to
+    /// exercise the managed path on machines where it is).</param>
+    public G1BatchAffineBuckets(int bucketCount, bool native = true)
     {
         _buckets = new G1Affine[bucketCount];
         _stamp = new int[bucketCount];
+        _native = native && AdxMontgomery.IsActive;
     }
 
     /// <summary>Adds a point (not infinity) to a bucket.</summary>
@@ -61,7 +70,31 @@ internal sealed class G1BatchAffineBuckets
         if (++_batchCount == BatchSize)
         {
             ApplyBatch();
+            RetryDeferred();
         }
+    }
+
+    /// <summary>
+    /// Right after a batch, the additions it deferred start the next one: waiting until <see cref="Finish"/> would leave
+    /// a long tail of small batches (each paying a whole inversion) and a long list copied once per batch.
+    /// </summary>
+    private void RetryDeferred()
+    {
+        if (_retrying || _deferred.Count == 0)
+        {
+            return;
+        }
+
+        // Additions deferred again while retrying (the next batch filled up or met the same bucket) wait in the other list.
+        _retrying = true;
+        (_retry, _deferred) = (_deferred, _retry);
+        foreach (ref readonly (int Bucket, G1Affine Point) entry in CollectionsMarshal.AsSpan(_retry))
+        {
+            Add(entry.Bucket, entry.Point);
+        }
+
+        _retry.Clear();
+        _retrying = false;
     }
 
     /// <summary>Completes every pending addition and returns Σ (i + 1)·bucket_i.</summary>
@@ -99,9 +132,23 @@ internal sealed class G1BatchAffineBuckets
         }
     }
 
-    private void ApplyBatch()
+    private unsafe void ApplyBatch()
     {
         int n = _batchCount;
+        if (_native)
+        {
+            fixed (G1Affine* buckets = _buckets, points = _batchPoint)
+            fixed (int* bucket = _batchBucket)
+            fixed (Fq* denominators = _denominator, prefix = _prefix)
+            {
+                AdxMontgomery.G1BatchAdd(buckets, bucket, points, denominators, prefix, n);
+            }
+
+            _batchCount = 0;
+            _batchId++;
+            return;
+        }
+
         Fq acc = Fq.One;
         for (int i = 0; i < n; i++)
         {

@@ -8,10 +8,20 @@ namespace TrustChain.Zk.Bn254;
 /// R is kept in homogeneous projective coordinates and each step yields a line d0 + (d3 + d4·v)·w whose d0 and d3
 /// are later scaled by P's y and x (Costello–Lange–Naehrig / Aranha et al. formulas for the D-type twist). The line
 /// is off by an F_q2 factor, which the final exponentiation removes.
+/// A key's fixed points may also keep every line divided by its d0 (<see cref="NormalizedCoefficients"/>): the
+/// line at P becomes 1 + (d3/d0)(x/y)·w + (d4/d0)(1/y)·vw after dividing by d0·y (an F_q2 factor as well), and
+/// multiplying by a line whose constant term is 1 takes 10 instead of 13 F_q2 multiplications.
 /// </remarks>
 public sealed class G2Prepared
 {
     public G2Prepared(in G2Affine q)
+        : this(q, normalizeLines: false)
+    {
+    }
+
+    /// <param name="q">The fixed point.</param>
+    /// <param name="normalizeLines">Also keep the lines divided by d0 (one batched inversion, done once per key).</param>
+    internal G2Prepared(in G2Affine q, bool normalizeLines)
     {
         Point = q;
         if (q.IsInfinity)
@@ -41,6 +51,10 @@ public sealed class G2Prepared
         AdditionStep(ref rx, ref ry, ref rz, q1, coeffs);
         AdditionStep(ref rx, ref ry, ref rz, minusQ2, coeffs);
         Coefficients = [.. coeffs];
+        if (normalizeLines)
+        {
+            NormalizedCoefficients = Normalize(Coefficients);
+        }
     }
 
     public G2Affine Point { get; }
@@ -49,6 +63,41 @@ public sealed class G2Prepared
 
     /// <summary>Line coefficients as consecutive (d0, d3, d4) triples, in loop order.</summary>
     internal Fq2[] Coefficients { get; }
+
+    /// <summary>
+    /// The same lines as (d3/d0, d4/d0) pairs, or null when not requested or when some d0 is zero (only possible for a
+    /// point outside the order-r subgroup).
+    /// </summary>
+    internal Fq2[]? NormalizedCoefficients { get; }
+
+    private static Fq2[]? Normalize(Fq2[] coeffs)
+    {
+        int lines = coeffs.Length / 3;
+
+        // 1/d0 = conj(d0) / N(d0), with all norms N(d0) ∈ F_q inverted together.
+        Fq[] norms = new Fq[lines];
+        for (int l = 0; l < lines; l++)
+        {
+            Fq2 d0 = coeffs[3 * l];
+            if (d0.IsZero)
+            {
+                return null;
+            }
+
+            norms[l] = d0.C0 * d0.C0 + d0.C1 * d0.C1;
+        }
+
+        Fq.BatchInverse(norms);
+        Fq2[] normalized = new Fq2[2 * lines];
+        for (int l = 0; l < lines; l++)
+        {
+            Fq2 inverse = coeffs[3 * l].Conjugate() * norms[l];
+            normalized[2 * l] = coeffs[3 * l + 1] * inverse;
+            normalized[2 * l + 1] = coeffs[3 * l + 2] * inverse;
+        }
+
+        return normalized;
+    }
 
     private static void DoublingStep(ref Fq2 x, ref Fq2 y, ref Fq2 z, List<Fq2> coeffs)
     {

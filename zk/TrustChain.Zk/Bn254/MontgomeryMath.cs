@@ -38,8 +38,33 @@ internal static class MontgomeryMath
     /// limb and the result is below 2p before the final conditional subtraction. Every product plus two 64-bit
     /// addends fits in 128 bits. At the start of each reduction round m is chosen so that lo(m·p0) = −t0 mod 2^64:
     /// the discarded low word is zero and its carry is exactly (t0 ≠ 0), which saves a multiply and a carry chain.
+    /// Where <see cref="AdxMontgomery"/> is active the same algorithm runs there, with the carries in CPU flags.
     /// </summary>
-    public static void Mul<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
+    public static unsafe void Mul<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
+        out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
+    {
+        if (AdxMontgomery.IsActive)
+        {
+            Limbs a = new(a0, a1, a2, a3), b = new(b0, b1, b2, b3);
+            Unsafe.SkipInit(out Limbs r);
+            if (typeof(TM) == typeof(FqModulus))
+            {
+                AdxMontgomery.MulFq(&r.L0, &a.L0, &b.L0);
+            }
+            else
+            {
+                AdxMontgomery.MulFr(&r.L0, &a.L0, &b.L0);
+            }
+
+            r0 = r.L0; r1 = r.L1; r2 = r.L2; r3 = r.L3;
+            return;
+        }
+
+        MulManaged<TM>(a0, a1, a2, a3, b0, b1, b2, b3, out r0, out r1, out r2, out r3);
+    }
+
+    /// <summary>The managed kernels behind <see cref="Mul{TM}"/>, also the reference for <see cref="AdxMontgomery"/>.</summary>
+    public static void MulManaged<TM>(ulong a0, ulong a1, ulong a2, ulong a3, ulong b0, ulong b1, ulong b2, ulong b3,
         out ulong r0, out ulong r1, out ulong r2, out ulong r3) where TM : struct, IMontgomeryModulus
     {
         if (Bmi2.X64.IsSupported)
@@ -787,5 +812,11 @@ internal static class MontgomeryMath
         buf.Clear();
         v.TryWriteBytes(buf, out _, isUnsigned: true, isBigEndian: false);
         ReadLittleEndian(buf, out a0, out a1, out a2, out a3);
+    }
+
+    /// <summary>Four limbs with an address, for the machine-code kernel's pointer arguments.</summary>
+    private struct Limbs(ulong l0, ulong l1, ulong l2, ulong l3)
+    {
+        public ulong L0 = l0, L1 = l1, L2 = l2, L3 = l3;
     }
 }

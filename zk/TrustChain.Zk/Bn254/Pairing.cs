@@ -34,7 +34,7 @@ public static class Pairing
     /// <summary>∏ f_{6u+2,Q_i}(P_i) · lines for π(Q_i) and −π²(Q_i), before the final exponentiation.</summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static Fq12 MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q) =>
-        MillerLoopCore(p, q, default, default, hasVariable: false);
+        MillerLoopCore(p, q, [], []);
 
     /// <summary>
     /// The Miller loop of the prepared pairs together with one pair (<paramref name="variableP"/>,
@@ -44,19 +44,49 @@ public static class Pairing
     /// </summary>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static Fq12 MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q, in G1Affine variableP, in G2Affine variableQ) =>
-        MillerLoopCore(p, q, variableP, variableQ, hasVariable: !variableP.IsInfinity && !variableQ.IsInfinity);
+        MillerLoopCore(p, q, new ReadOnlySpan<G1Affine>(in variableP), new ReadOnlySpan<G2Affine>(in variableQ));
+
+    /// <summary>
+    /// The Miller loop of the prepared pairs together with several pairs whose G2 points are used once (a batch of
+    /// Groth16 proofs' B points): all share the F_q12 squarings, and their lines are computed as the loop runs.
+    /// </summary>
+    /// <exception cref="ArgumentException">Paired spans differ in length.</exception>
+    public static Fq12 MillerLoop(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q, ReadOnlySpan<G1Affine> variableP, ReadOnlySpan<G2Affine> variableQ)
+    {
+        if (variableP.Length != variableQ.Length)
+        {
+            throw new ArgumentException($"Got {variableP.Length} G1 points and {variableQ.Length} G2 points.", nameof(variableQ));
+        }
+
+        return MillerLoopCore(p, q, variableP, variableQ);
+    }
 
     private static Fq12 MillerLoopCore(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q,
-        in G1Affine variableP, in G2Affine variableQ, bool hasVariable)
+        ReadOnlySpan<G1Affine> variablePoints, ReadOnlySpan<G2Affine> variableQs)
     {
         if (p.Length != q.Length)
         {
             throw new ArgumentException($"Got {p.Length} G1 points and {q.Length} G2 points.", nameof(q));
         }
 
+        // On-the-fly pairs that contribute 1 are dropped too.
+        int variables = 0;
+        int n = variablePoints.Length;
+        G1Affine[] vp = n == 0 ? [] : new G1Affine[n];
+        G2Affine[] vq = n == 0 ? [] : new G2Affine[n];
+        for (int i = 0; i < n; i++)
+        {
+            if (!variablePoints[i].IsInfinity && !variableQs[i].IsInfinity)
+            {
+                vp[variables] = variablePoints[i];
+                vq[variables] = variableQs[i];
+                variables++;
+            }
+        }
+
         // Skip pairs that contribute 1 so that every remaining pair has a full coefficient list.
         int active = 0;
-        G1Affine[] ps = new G1Affine[p.Length];
+        Span<G1Affine> ps = p.Length <= MaxStackPairs ? stackalloc G1Affine[p.Length] : new G1Affine[p.Length];
         Fq2[][] coeffs = new Fq2[p.Length][];
         for (int i = 0; i < p.Length; i++)
         {
@@ -69,18 +99,39 @@ public static class Pairing
         }
 
         Fq12 f = Fq12.One;
-        if (active == 0 && !hasVariable)
+        if (active == 0 && variables == 0)
         {
             return f;
         }
 
-        // State of the on-the-fly pair: R in homogeneous projective coordinates, as in G2Prepared.
-        Fq2 rx = variableQ.X, ry = variableQ.Y, rz = Fq2.One;
-        G2Affine negQ = hasVariable ? variableQ.Negate() : default;
-        Fq2 d0, d3, d4;
+        // Pairs with normalized lines are evaluated at (x/y, 1/y) of P instead of (x, y); their y values are inverted together.
+        Span<bool> normalized = active <= MaxStackPairs ? stackalloc bool[active] : new bool[active];
+        Span<Fq> inverseY = active <= MaxStackPairs ? stackalloc Fq[active] : new Fq[active];
+        Fq2[][] lines = new Fq2[active][];
+        int normalizedCount = PrepareNormalized(p, q, ps[..active], normalized, inverseY, lines);
+        Span<Fq> xOverY = active <= MaxStackPairs ? stackalloc Fq[active] : new Fq[active];
+        for (int k = 0; k < active && normalizedCount > 0; k++)
+        {
+            if (normalized[k])
+            {
+                xOverY[k] = ps[k].X * inverseY[k];
+            }
+        }
 
+        // State of the on-the-fly pairs: R in homogeneous projective coordinates, as in G2Prepared.
+        Fq2[] rx = new Fq2[variables], ry = new Fq2[variables], rz = new Fq2[variables];
+        G2Affine[] negQ = new G2Affine[variables];
+        for (int v = 0; v < variables; v++)
+        {
+            rx[v] = vq[v].X;
+            ry[v] = vq[v].Y;
+            rz[v] = Fq2.One;
+            negQ[v] = vq[v].Negate();
+        }
+
+        Fq2 d0, d3, d4;
         ReadOnlySpan<sbyte> naf = MillerLoopConstants.Naf;
-        int idx = 0;
+        int line = 0;
         for (int i = naf.Length - 2; i >= 0; i--)
         {
             if (i != naf.Length - 2)
@@ -90,53 +141,53 @@ public static class Pairing
 
             for (int k = 0; k < active; k++)
             {
-                f = Ell(f, coeffs[k], idx, ps[k]);
+                f = normalized[k] ? EllNormalized(f, lines[k], line, xOverY[k], inverseY[k]) : Ell(f, coeffs[k], line, ps[k]);
             }
 
-            if (hasVariable)
+            for (int v = 0; v < variables; v++)
             {
-                G2Prepared.Double(ref rx, ref ry, ref rz, out d0, out d3, out d4);
-                f = f.MulBy034(d0 * variableP.Y, d3 * variableP.X, d4);
+                G2Prepared.Double(ref rx[v], ref ry[v], ref rz[v], out d0, out d3, out d4);
+                f = f.MulBy034(d0 * vp[v].Y, d3 * vp[v].X, d4);
             }
 
-            idx += 3;
+            line++;
             if (naf[i] != 0)
             {
                 for (int k = 0; k < active; k++)
                 {
-                    f = Ell(f, coeffs[k], idx, ps[k]);
+                    f = normalized[k] ? EllNormalized(f, lines[k], line, xOverY[k], inverseY[k]) : Ell(f, coeffs[k], line, ps[k]);
                 }
 
-                if (hasVariable)
+                for (int v = 0; v < variables; v++)
                 {
-                    G2Prepared.Add(ref rx, ref ry, ref rz, naf[i] > 0 ? variableQ : negQ, out d0, out d3, out d4);
-                    f = f.MulBy034(d0 * variableP.Y, d3 * variableP.X, d4);
+                    G2Prepared.Add(ref rx[v], ref ry[v], ref rz[v], naf[i] > 0 ? vq[v] : negQ[v], out d0, out d3, out d4);
+                    f = f.MulBy034(d0 * vp[v].Y, d3 * vp[v].X, d4);
                 }
 
-                idx += 3;
+                line++;
             }
         }
 
-        G2Affine q1 = default, minusQ2 = default;
-        if (hasVariable)
+        G2Affine[] q1 = new G2Affine[variables], minusQ2 = new G2Affine[variables];
+        for (int v = 0; v < variables; v++)
         {
-            G2Prepared.FrobeniusPoints(variableQ, out q1, out minusQ2);
+            G2Prepared.FrobeniusPoints(vq[v], out q1[v], out minusQ2[v]);
         }
 
         for (int step = 0; step < 2; step++)
         {
             for (int k = 0; k < active; k++)
             {
-                f = Ell(f, coeffs[k], idx, ps[k]);
+                f = normalized[k] ? EllNormalized(f, lines[k], line, xOverY[k], inverseY[k]) : Ell(f, coeffs[k], line, ps[k]);
             }
 
-            if (hasVariable)
+            for (int v = 0; v < variables; v++)
             {
-                G2Prepared.Add(ref rx, ref ry, ref rz, step == 0 ? q1 : minusQ2, out d0, out d3, out d4);
-                f = f.MulBy034(d0 * variableP.Y, d3 * variableP.X, d4);
+                G2Prepared.Add(ref rx[v], ref ry[v], ref rz[v], step == 0 ? q1[v] : minusQ2[v], out d0, out d3, out d4);
+                f = f.MulBy034(d0 * vp[v].Y, d3 * vp[v].X, d4);
             }
 
-            idx += 3;
+            line++;
         }
 
         return f;
@@ -173,6 +224,57 @@ public static class Pairing
 
     private static Fq12 ExpByNegU(in Fq12 x) => x.CyclotomicPow(Bn254Parameters.U).Conjugate();
 
-    private static Fq12 Ell(in Fq12 f, Fq2[] coeffs, int idx, in G1Affine p) =>
-        f.MulBy034(coeffs[idx] * p.Y, coeffs[idx + 1] * p.X, coeffs[idx + 2]);
+    private const int MaxStackPairs = 16;
+
+    /// <summary>
+    /// Marks the active pairs whose G2 side has normalized lines and whose P has y ≠ 0 (always so for a point of G1;
+    /// the check keeps an unvalidated input on the generic path), and fills 1/y for them. Returns how many there are.
+    /// </summary>
+    private static int PrepareNormalized(ReadOnlySpan<G1Affine> p, ReadOnlySpan<G2Prepared> q, ReadOnlySpan<G1Affine> ps,
+        Span<bool> normalized, Span<Fq> inverseY, Fq2[][] lines)
+    {
+        int count = 0;
+        int k = 0;
+        for (int i = 0; i < p.Length; i++)
+        {
+            if (p[i].IsInfinity || q[i].IsInfinity)
+            {
+                continue;
+            }
+
+            if (q[i].NormalizedCoefficients is { } normalizedLines && !ps[k].Y.IsZero)
+            {
+                normalized[k] = true;
+                lines[k] = normalizedLines;
+                inverseY[count++] = ps[k].Y;
+            }
+
+            k++;
+        }
+
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        Fq.BatchInverse(inverseY[..count]);
+
+        // Spread the packed inverses to their pairs' slots, from the back so that none is overwritten before it is read.
+        int next = count - 1;
+        for (int j = ps.Length - 1; j >= 0; j--)
+        {
+            if (normalized[j])
+            {
+                inverseY[j] = inverseY[next--];
+            }
+        }
+
+        return count;
+    }
+
+    private static Fq12 Ell(in Fq12 f, Fq2[] coeffs, int line, in G1Affine p) =>
+        f.MulBy034(coeffs[3 * line] * p.Y, coeffs[3 * line + 1] * p.X, coeffs[3 * line + 2]);
+
+    private static Fq12 EllNormalized(in Fq12 f, Fq2[] lines, int line, in Fq xOverY, in Fq inverseY) =>
+        f.MulBy34(lines[2 * line] * xOverY, lines[2 * line + 1] * inverseY);
 }

@@ -92,6 +92,11 @@ public static class Poseidon
     public static Fr Hash2(in Fr a, in Fr b)
     {
         PoseidonParameters p = PoseidonParameters.ForInputs(2);
+        if (AdxMontgomery.IsActive)
+        {
+            return Hash2Native(a, b, p);
+        }
+
         ReadOnlySpan<Fr> c = p.FullConstants;
         Fr s0 = Fr.Zero, s1 = a, s2 = b;
 
@@ -106,6 +111,34 @@ public static class Poseidon
         FullRound3(ref s0, ref s1, ref s2, c.Slice(15, 3), p.Mds);
         FullRound3(ref s0, ref s1, ref s2, c.Slice(18, 3), p.Mds);
         return LastFullRound3(s0, s1, s2, c.Slice(21, 3), p.Mds);
+    }
+
+    /// <summary>The same permutation as the managed <see cref="Hash2"/>, every round in <see cref="AdxMontgomery"/>'s loops.</summary>
+    private static unsafe Fr Hash2Native(in Fr a, in Fr b, PoseidonParameters p)
+    {
+        Fr* state = stackalloc Fr[3];
+        state[0] = Fr.Zero;
+        state[1] = a;
+        state[2] = b;
+        fixed (Fr* constants = p.FullConstants, mds = p.Mds, transition = p.TransitionMatrix)
+        fixed (Fr* partial = p.PartialConstants, sparse = p.SparseMatrices)
+        {
+            int half = PoseidonParameters.HalfFullRounds;
+            for (int r = 0; r < half; r++)
+            {
+                AdxMontgomery.Poseidon3FullRound(state, constants + 3 * r, r == half - 1 ? transition : mds);
+            }
+
+            AdxMontgomery.Poseidon3PartialRounds(state, partial, sparse, p.PartialConstants.Length);
+
+            // The last round mixes all three rows although only state[0] is output: two rows of waste, one fewer loop.
+            for (int r = half; r < 2 * half; r++)
+            {
+                AdxMontgomery.Poseidon3FullRound(state, constants + 3 * r, mds);
+            }
+        }
+
+        return state[0];
     }
 
     /// <summary>
@@ -156,6 +189,10 @@ public static class Poseidon
         Fr x2 = Pow5(s2 + c[2]);
         return m[0] * x0 + m[1] * x1 + m[2] * x2;
     }
+
+    /// <summary>The managed width-3 partial rounds, exposed as the reference for the machine-code loop.</summary>
+    internal static void PartialRounds3Managed(ref Fr state0, ref Fr state1, ref Fr state2, ReadOnlySpan<Fr> constants, ReadOnlySpan<Fr> sparse) =>
+        PartialRounds3(ref state0, ref state1, ref state2, constants, sparse);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void PartialRounds3(ref Fr state0, ref Fr state1, ref Fr state2, ReadOnlySpan<Fr> constants, ReadOnlySpan<Fr> sparse)

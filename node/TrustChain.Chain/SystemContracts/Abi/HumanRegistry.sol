@@ -24,6 +24,7 @@ interface IHumanRegistry {
 
     /// @notice Adds a Semaphore v4 identity commitment (non-zero, below r, never enrolled) as a new human. Only an active EnrollmentOperator (Staking role 1).
     /// dedupTags: dedupMatch..maxDedupTags distinct palm LSH tags; reverts naming the existing human when dedupMatch or more of them belong to one human.
+    /// The index is assigned at once (size() counts it); the leaf joins the LeanIMT with the block's other enrolments at the end of the block (earlier if a deleteIdentity or executeRecovery in the block changes a leaf), so root() changes once per block to the root after the block.
     /// Gas: 220000 + 8000 per tag + 200 per owner read from the tags' owner lists (at most maxOwnersPerTag each).
     function enroll(uint256 commitment, bytes32[] calldata dedupTags) external returns (uint256 index);
 
@@ -57,7 +58,7 @@ interface IHumanRegistry {
     /// Gas: 2500.
     function size() external view returns (uint256);
 
-    /// @notice The LeanIMT root of the set (0 when empty).
+    /// @notice The LeanIMT root of the set (0 when empty). Inside a block the block's enrolments are not in it yet: they join the tree at the block's end, or just before a deleteIdentity or executeRecovery in the block changes a leaf.
     /// Gas: 2500.
     function root() external view returns (uint256);
 

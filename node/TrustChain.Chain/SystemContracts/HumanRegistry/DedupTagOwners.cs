@@ -18,10 +18,16 @@ internal sealed class DedupTagOwners
 
     public DedupTagOwners(ContractStorage storage) => _storage = storage;
 
+    /// <summary>The slot holding the tag's count and first owner; pass it back to the other methods.</summary>
+    public static StorageSlot HeadSlot(in Hash256 tag) => HeadMap[tag];
+
     /// <summary>The tag's owners in slot order (empty when nobody holds it).</summary>
-    public ulong[] Read(in Hash256 tag)
+    public ulong[] Read(in Hash256 tag) => Read(tag, HeadMap[tag]);
+
+    /// <summary>The tag's owners in slot order; <paramref name="headSlot"/> is <see cref="HeadSlot"/>(tag).</summary>
+    public ulong[] Read(in Hash256 tag, StorageSlot headSlot)
     {
-        UInt256 head = _storage.GetUInt256(HeadMap[tag]);
+        UInt256 head = _storage.GetUInt256(headSlot);
         if (head.IsZero)
         {
             return [];
@@ -56,16 +62,19 @@ internal sealed class DedupTagOwners
     }
 
     /// <summary>Appends <paramref name="owner"/> to a list currently holding <paramref name="owners"/>[0..count).</summary>
-    public void Append(in Hash256 tag, ulong[] owners, int count, ulong owner)
+    public void Append(in Hash256 tag, ulong[] owners, int count, ulong owner) => Append(tag, HeadMap[tag], owners, count, owner);
+
+    /// <summary>As <see cref="Append(in Hash256, ulong[], int, ulong)"/>, with the tag's <see cref="HeadSlot"/> already computed.</summary>
+    public void Append(in Hash256 tag, StorageSlot headSlot, ulong[] owners, int count, ulong owner)
     {
         if (count == 0)
         {
-            WriteHead(tag, 1, owner);
+            WriteHead(headSlot, 1, owner);
             return;
         }
 
         _storage.SetUInt64(OwnerMap.Map(tag)[(ulong)count], owner + 1);
-        WriteHead(tag, count + 1, owners[0]);
+        WriteHead(headSlot, count + 1, owners[0]);
     }
 
     /// <summary>Removes slot <paramref name="slot"/> of a list holding <paramref name="owners"/>[0..count) and mirrors the move in the array.</summary>
@@ -89,9 +98,9 @@ internal sealed class DedupTagOwners
         }
 
         _storage.Clear(slots[(ulong)last]);
-        WriteHead(tag, last, owners[0]);
+        WriteHead(HeadMap[tag], last, owners[0]);
     }
 
-    private void WriteHead(in Hash256 tag, int count, ulong firstOwner) =>
-        _storage.SetUInt256(HeadMap[tag], new UInt256((ulong)count, firstOwner + 1));
+    private void WriteHead(StorageSlot headSlot, int count, ulong firstOwner) =>
+        _storage.SetUInt256(headSlot, new UInt256((ulong)count, firstOwner + 1));
 }

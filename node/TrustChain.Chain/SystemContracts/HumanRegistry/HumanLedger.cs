@@ -1,6 +1,7 @@
 using System.Numerics;
 using TrustChain.Chain.Abi;
 using TrustChain.Chain.Specs;
+using TrustChain.Chain.State;
 using TrustChain.Core;
 using TrustChain.Zk.BabyJubJub;
 using TrustChain.Zk.Bn254;
@@ -48,11 +49,15 @@ internal sealed class HumanLedger
     private readonly Action<ulong>? _useGas;
     private readonly LeanImtTree _tree;
     private readonly DedupTagOwners _tagOwners;
+    private readonly PendingHumanLeaves _pending;
+    private readonly WorldState? _prefetchState;
 
     /// <param name="useGas">Charges gas for reads whose number depends on state (dedup tag owners); null for native readers.</param>
+    /// <param name="prefetchState">The state under <paramref name="storage"/> when it can batch reads (execution); null otherwise.</param>
     public HumanLedger(ContractStorage storage, ChainParameters parameters, HumanVerificationKeys keys, Action<AbiEvent, object?[]>? emit,
-        Action<ulong>? useGas = null)
+        Action<ulong>? useGas = null, WorldState? prefetchState = null)
     {
+        _prefetchState = prefetchState;
         _storage = storage;
         _parameters = parameters;
         _keys = keys;
@@ -60,9 +65,11 @@ internal sealed class HumanLedger
         _useGas = useGas;
         _tree = new LeanImtTree(new StorageLeanImtNodeStore(storage));
         _tagOwners = new DedupTagOwners(storage);
+        _pending = new PendingHumanLeaves(storage);
     }
 
-    public ulong Size => _tree.Size;
+    /// <summary>Humans enrolled so far, including this block's enrolments that the tree takes at the block's end.</summary>
+    public ulong Size => _tree.Size + _pending.Count;
 
     public int Depth => _tree.Depth;
 
@@ -76,15 +83,29 @@ internal sealed class HumanLedger
         _storage.GetUInt64(DeletedMap[index]));
 
     /// <summary>The human whose current commitment this is, while it is live.</summary>
-    public ulong? FindLive(in UInt256 commitment) =>
-        FieldWords.TryToFr(commitment, out Fr leaf) && _tree.IndexOf(leaf) is var index and >= 0 ? (ulong)index : null;
+    public ulong? FindLive(in UInt256 commitment)
+    {
+        if (!FieldWords.TryToFr(commitment, out Fr leaf))
+        {
+            return null;
+        }
+
+        if (_tree.IndexOf(leaf) is var index and >= 0)
+        {
+            return (ulong)index;
+        }
+
+        return !leaf.IsZero && _pending.TryGetIndex(leaf, out ulong pending) ? pending : null;
+    }
 
     /// <summary>The human that held this commitment before deleting or replacing it.</summary>
     public ulong? FindRetired(in UInt256 commitment) => Stored(RetiredMap[commitment]);
 
     public ulong? IndexOf(in UInt256 commitment) => FindLive(commitment) ?? FindRetired(commitment);
 
-    public LeanImtProof? GetMerkleProof(in UInt256 commitment) => FindLive(commitment) is { } index ? _tree.GenerateProof(index) : null;
+    /// <summary>Null for a commitment that is not live, or (inside a block only) not yet in the tree.</summary>
+    public LeanImtProof? GetMerkleProof(in UInt256 commitment) =>
+        FindLive(commitment) is { } index && index < _tree.Size ? _tree.GenerateProof(index) : null;
 
     public PendingRecovery? GetRecovery(ulong index)
     {
@@ -143,15 +164,16 @@ internal sealed class HumanLedger
     /// Tags of a human deleted at least deletionCooloffBlocks ago count as free.
     /// </summary>
     public DuplicateMatch? FindDuplicate(IReadOnlyList<Hash256> tags, ulong blockNumber) =>
-        Tally(tags, blockNumber, new ulong[tags.Count][], new Dictionary<ulong, bool>());
+        Tally(tags, blockNumber, new ulong[tags.Count][], new StorageSlot[tags.Count], new Dictionary<ulong, bool>());
 
     public ulong Enroll(in UInt256 commitment, Hash256[] tags, Address operatorAddress, ulong blockNumber)
     {
         Fr leaf = RequireNewCommitment(commitment, "commitment");
         RequireTags(tags);
         ulong[][] owners = new ulong[tags.Length][];
+        StorageSlot[] heads = new StorageSlot[tags.Length];
         Dictionary<ulong, bool> holders = [];
-        if (Tally(tags, blockNumber, owners, holders) is { } match && match.Matches >= _parameters.DedupMatch)
+        if (Tally(tags, blockNumber, owners, heads, holders) is { } match && match.Matches >= _parameters.DedupMatch)
         {
             HumanRecord existing = GetHuman(match.HumanIndex);
             string state = existing.IsDeleted
@@ -162,13 +184,11 @@ internal sealed class HumanLedger
 
         ulong index = Size;
         Require(index < MaxMembers, $"the human set is full ({MaxMembers} members)");
-        UInt256 oldRoot = Root;
-        _tree.Insert(leaf);
-        RecordRootChange(oldRoot, blockNumber);
+        _pending.Add(leaf, index);
         _storage.SetUInt256(CommitmentMap[index], commitment);
         _storage.SetUInt64(EnrolledMap[index], blockNumber);
         _storage.SetAddress(OperatorMap[index], operatorAddress);
-        StoreTags(tags, owners, holders, index, blockNumber);
+        StoreTags(tags, owners, heads, holders, index, blockNumber);
         Emit(HumanEnrolled, (UInt256)index, commitment, operatorAddress);
         return index;
     }
@@ -183,6 +203,7 @@ internal sealed class HumanLedger
             Emit(RecoveryCancelled, (UInt256)index, pending.NewCommitment);
         }
 
+        FlushPending(blockNumber);
         UInt256 oldRoot = Root;
         _tree.Remove(index);
         RecordRootChange(oldRoot, blockNumber);
@@ -197,8 +218,9 @@ internal sealed class HumanLedger
         RequireNewCommitment(newCommitment, "new commitment");
         RequireTags(tags);
         ulong[][] owners = new ulong[tags.Length][];
+        StorageSlot[] heads = new StorageSlot[tags.Length];
         Dictionary<ulong, bool> holders = [];
-        DuplicateMatch? match = Tally(tags, blockNumber, owners, holders);
+        DuplicateMatch? match = Tally(tags, blockNumber, owners, heads, holders);
         if (match is not { } m || m.Matches < _parameters.DedupMatch)
         {
             string best = match is { } b ? $" (best: human #{b.HumanIndex} with {b.Matches})" : "";
@@ -218,7 +240,7 @@ internal sealed class HumanLedger
         _storage.SetUInt64(RecoveryBlockMap[index], recovery.ExecuteBlock);
         _storage.SetAddress(RecoveryOperatorMap[index], operatorAddress);
         _storage.SetUInt64(ReservedMap[newCommitment], index + 1);
-        StoreTags(tags, owners, holders, index, blockNumber);
+        StoreTags(tags, owners, heads, holders, index, blockNumber);
         Emit(RecoveryRequested, (UInt256)index, newCommitment, (UInt256)recovery.ExecuteBlock, operatorAddress);
         return recovery;
     }
@@ -245,12 +267,30 @@ internal sealed class HumanLedger
         }
 
         ClearRecovery(pending);
+        FlushPending(blockNumber);
         UInt256 oldRoot = Root;
         _tree.Update(i, leaf);
         RecordRootChange(oldRoot, blockNumber);
         _storage.SetUInt64(RetiredMap[old], i + 1);
         _storage.SetUInt256(CommitmentMap[i], pending.NewCommitment);
         Emit(RecoveryExecuted, index, old, pending.NewCommitment);
+    }
+
+    /// <summary>
+    /// Appends the enrolments queued since the last flush to the tree in one batched insert and records the root change
+    /// once. Runs at the end of every block (<see cref="HumanSetBlockHook"/>), and before a delete or an executed
+    /// recovery changes a leaf, so those always work on the tree holding every enrolled leaf.
+    /// </summary>
+    public void FlushPending(ulong blockNumber)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        UInt256 oldRoot = Root;
+        _tree.InsertMany(_pending.Drain());
+        RecordRootChange(oldRoot, blockNumber);
     }
 
     /// <summary>Null when the proof is acceptable at <paramref name="blockNumber"/>, else why it is not.</summary>
@@ -360,12 +400,18 @@ internal sealed class HumanLedger
     /// still holding tags, how many of <paramref name="tags"/> it owns. The winner is the maximum under a total order
     /// (most tags, then lowest index), so the map's enumeration order cannot reach the result.
     /// </summary>
-    private DuplicateMatch? Tally(IReadOnlyList<Hash256> tags, ulong blockNumber, ulong[][] owners, Dictionary<ulong, bool> holders)
+    private DuplicateMatch? Tally(IReadOnlyList<Hash256> tags, ulong blockNumber, ulong[][] owners, StorageSlot[] heads, Dictionary<ulong, bool> holders)
     {
+        for (int i = 0; i < tags.Count; i++)
+        {
+            heads[i] = DedupTagOwners.HeadSlot(tags[i]);
+        }
+
+        PrefetchHeads(heads);
         Dictionary<ulong, int> counts = [];
         for (int i = 0; i < tags.Count; i++)
         {
-            ulong[] list = _tagOwners.Read(tags[i]);
+            ulong[] list = _tagOwners.Read(tags[i], heads[i]);
             _useGas?.Invoke(HumanRegistryGas.PerTagOwner * (ulong)list.Length);
             owners[i] = list;
             foreach (ulong owner in list)
@@ -397,7 +443,24 @@ internal sealed class HumanLedger
     /// A list still at maxOwnersPerTag leaves that tag unrecorded for this human; the enrolment itself stands
     /// (reverting would let a few enrolments sharing one band value lock out everyone else with it).
     /// </summary>
-    private void StoreTags(Hash256[] tags, ulong[][] owners, Dictionary<ulong, bool> holders, ulong index, ulong blockNumber)
+    /// <summary>Nearly every head is an absent key (a new tag value): one batched lookup instead of one get per tag.</summary>
+    private void PrefetchHeads(StorageSlot[] heads)
+    {
+        if (_prefetchState is null)
+        {
+            return;
+        }
+
+        Hash256[] keys = new Hash256[heads.Length];
+        for (int i = 0; i < heads.Length; i++)
+        {
+            keys[i] = StateKeys.Storage(_storage.Contract, heads[i].Key.Bytes);
+        }
+
+        _prefetchState.PrefetchStorage(keys);
+    }
+
+    private void StoreTags(Hash256[] tags, ulong[][] owners, StorageSlot[] heads, Dictionary<ulong, bool> holders, ulong index, ulong blockNumber)
     {
         int cap = _parameters.MaxOwnersPerTag;
         for (int i = 0; i < tags.Length; i++)
@@ -421,7 +484,7 @@ internal sealed class HumanLedger
 
             if (!present && count < cap)
             {
-                _tagOwners.Append(tags[i], list, count, index);
+                _tagOwners.Append(tags[i], heads[i], list, count, index);
             }
         }
     }

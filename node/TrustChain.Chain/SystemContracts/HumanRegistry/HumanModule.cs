@@ -4,7 +4,7 @@ using TrustChain.Chain.SystemContracts.Staking;
 
 namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 
-/// <summary>Wires the HumanRegistry into a chain: the contract and the header's humanSetRoot.</summary>
+/// <summary>Wires the HumanRegistry into a chain: the contract, the end-of-block tree update and the header's humanSetRoot.</summary>
 public static class HumanModule
 {
     /// <summary>
@@ -22,6 +22,7 @@ public static class HumanModule
         HumanRegistryState human = new(parameters, verificationKeys ?? new HumanVerificationKeys());
         options.SystemContracts.Register(new HumanRegistryContract(human, staking));
         options.GenesisInitializers.Add(new HumanGenesisInitializer(human.VerificationKeys));
+        options.Hooks.Add(new HumanSetBlockHook(human));
         options.Hooks.HumanSetRootProvider = human;
         return human;
     }

@@ -3,8 +3,6 @@ using TrustChain.Chain.Execution.Prefetch;
 using TrustChain.Chain.SystemContracts.Staking;
 using TrustChain.Core;
 using TrustChain.Core.Transactions;
-using TrustChain.Zk.Bn254;
-using TrustChain.Zk.Groth16;
 
 namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 
@@ -43,6 +41,7 @@ public sealed class HumanRegistryContract : SystemContract, ITransactionPrefetch
             new GasCost(HumanRegistryGas.Enroll, PerItem: HumanRegistryGas.PerTag), Enroll,
             $"Adds a Semaphore v4 identity commitment (non-zero, below r, never enrolled) as a new human. Only an active EnrollmentOperator (Staking role 1).\n" +
             $"dedupTags: dedupMatch..maxDedupTags distinct palm LSH tags; reverts naming the existing human when dedupMatch or more of them belong to one human.\n" +
+            $"The index is assigned at once (size() counts it); the leaf joins the LeanIMT with the block's other enrolments at the end of the block (earlier if a deleteIdentity or executeRecovery in the block changes a leaf), so root() changes once per block to the root after the block.\n" +
             $"Gas: {HumanRegistryGas.Enroll} + {HumanRegistryGas.PerTag} per tag + {HumanRegistryGas.PerTagOwner} per owner read from the tags' owner lists (at most maxOwnersPerTag each).");
         Function("function deleteIdentity(uint256 commitment, uint256[2] publicKey, uint256[3] signature)", HumanRegistryGas.DeleteIdentity, DeleteIdentity,
             $"Right to erasure: sets the human's leaf to 0 and tombstones the commitment; the dedup tags are freed after deletionCooloffBlocks.\n" +
@@ -68,7 +67,7 @@ public sealed class HumanRegistryContract : SystemContract, ITransactionPrefetch
         Function("function size() view returns (uint256)", HumanRegistryGas.View, Size,
             $"Number of leaves, deleted humans included.\nGas: {HumanRegistryGas.View}.");
         Function("function root() view returns (uint256)", HumanRegistryGas.View, Root,
-            $"The LeanIMT root of the set (0 when empty).\nGas: {HumanRegistryGas.View}.");
+            $"The LeanIMT root of the set (0 when empty). Inside a block the block's enrolments are not in it yet: they join the tree at the block's end, or just before a deleteIdentity or executeRecovery in the block changes a leaf.\nGas: {HumanRegistryGas.View}.");
         Function("function depth() view returns (uint256)", HumanRegistryGas.View, Depth,
             $"ceil(log2(size)): the tree depth.\nGas: {HumanRegistryGas.View}.");
         Function("function getHuman(uint256 index) view returns (uint256 commitment, uint256 enrolledBlock, bool deleted)", HumanRegistryGas.View, GetHuman,
@@ -131,7 +130,7 @@ public sealed class HumanRegistryContract : SystemContract, ITransactionPrefetch
 
     /// <summary>
     /// Verifies the Groth16 proofs of the block's verifyHuman / isValidHumanProof calls on all cores into the keys'
-    /// cache. Only the pairing check is done here; root, nullifier, fee and gas checks stay in the sequential call,
+    /// cache, batched per depth (<see cref="HumanVerificationKeys.VerifyBatchIntoCache"/>). Only the pairing check is done here; root, nullifier, fee and gas checks stay in the sequential call,
     /// which gets the same answer from the cache as it would by verifying itself.
     /// </summary>
     public void Prefetch(IReadOnlyList<Transaction> transactions)
@@ -153,14 +152,7 @@ public sealed class HumanRegistryContract : SystemContract, ITransactionPrefetch
             return;
         }
 
-        Parallel.For(0, proofs.Count, i =>
-        {
-            HumanProof proof = proofs[i];
-            if (HumanProofInputs.TryPrepare(proof, out int depth, out Groth16Proof? groth16, out Fr[] signals))
-            {
-                keys.VerifyIntoCache(proof, depth, groth16!, signals);
-            }
-        });
+        keys.VerifyBatchIntoCache(proofs);
     }
 
     private HumanProof? TryDecodeProof(Transaction tx)
@@ -294,5 +286,5 @@ public sealed class HumanRegistryContract : SystemContract, ITransactionPrefetch
         ctx.Require(_staking.IsActive(ctx.State, ctx.Caller, StakingRole.EnrollmentOperator, ctx.Block.Number),
             $"{ctx.Caller} is not an active EnrollmentOperator: stake at least {_staking.MinimumStake(StakingRole.EnrollmentOperator)} wei in role 1");
 
-    private HumanLedger Ledger(SystemContractContext ctx) => _human.Ledger(ctx.Storage, ctx.IsReadOnly ? null : ctx.Emit, ctx.UseGas);
+    private HumanLedger Ledger(SystemContractContext ctx) => _human.Ledger(ctx.Storage, ctx.IsReadOnly ? null : ctx.Emit, ctx.UseGas, ctx.State);
 }

@@ -113,8 +113,9 @@ public sealed class HumanRegistryState : IHumanSetRootProvider, IHumanProofOracl
         return Reader(state).CheckProof(proof, blockNumber);
     }
 
-    internal HumanLedger Ledger(ContractStorage storage, Action<AbiEvent, object?[]>? emit, Action<ulong>? useGas = null) =>
-        new(storage, Parameters, VerificationKeys, emit, useGas);
+    internal HumanLedger Ledger(ContractStorage storage, Action<AbiEvent, object?[]>? emit, Action<ulong>? useGas = null,
+        WorldState? prefetchState = null) =>
+        new(storage, Parameters, VerificationKeys, emit, useGas, prefetchState);
 
     private HumanLedger Reader(IStateReader state)
     {

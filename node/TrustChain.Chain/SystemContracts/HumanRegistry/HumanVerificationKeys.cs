@@ -103,6 +103,131 @@ public sealed class HumanVerificationKeys
     }
 
     /// <summary>
+    /// Verifies a block's proofs into the cache on all cores. Proofs of one depth are checked together against the
+    /// official key (<see cref="Groth16BatchVerifier"/>, one chunk per core); a chunk that fails is halved until the
+    /// failing proofs are isolated, and those are then tried against every key of their depth one by one, as
+    /// <see cref="VerifyIntoCache"/> does. Proofs that do not decode are skipped (their call reverts with the reason).
+    /// </summary>
+    public void VerifyBatchIntoCache(IReadOnlyList<HumanProof> proofs)
+    {
+        ArgumentNullException.ThrowIfNull(proofs);
+        int n = proofs.Count;
+        int[] depths = new int[n];
+        Groth16Proof?[] decoded = new Groth16Proof?[n];
+        Fr[][] signals = new Fr[n][];
+        Parallel.For(0, n, i =>
+        {
+            if (HumanProofInputs.TryPrepare(proofs[i], out int depth, out Groth16Proof? groth16, out Fr[] s))
+            {
+                depths[i] = depth;
+                decoded[i] = groth16;
+                signals[i] = s;
+            }
+        });
+
+        // Chunks per depth in index order, so the split does not depend on dictionary order.
+        List<int>[] byDepth = new List<int>[MaxDepth + 1];
+        for (int i = 0; i < n; i++)
+        {
+            if (decoded[i] is not null)
+            {
+                (byDepth[depths[i]] ??= []).Add(i);
+            }
+        }
+
+        List<int[]> chunks = [];
+        int cores = Math.Max(1, Environment.ProcessorCount);
+        foreach (List<int>? group in byDepth)
+        {
+            if (group is null)
+            {
+                continue;
+            }
+
+            int parts = Math.Clamp(group.Count / MinBatch, 1, cores);
+            for (int p = 0; p < parts; p++)
+            {
+                chunks.Add([.. group.Skip(group.Count * p / parts).Take(group.Count * (p + 1) / parts - group.Count * p / parts)]);
+            }
+        }
+
+        Parallel.ForEach(chunks, chunk => VerifyChunk(proofs, depths, decoded, signals, chunk));
+    }
+
+    /// <summary>Below this many proofs a batch does not pay for its fixed pairs and final exponentiation.</summary>
+    private const int MinBatch = 3;
+
+    private void VerifyChunk(IReadOnlyList<HumanProof> proofs, int[] depths, Groth16Proof?[] decoded, Fr[][] signals, ReadOnlySpan<int> chunk)
+    {
+        if (!TryBatch(proofs, depths, decoded, signals, chunk))
+        {
+            VerifyFailedChunk(proofs, depths, decoded, signals, chunk);
+        }
+    }
+
+    /// <summary>
+    /// A chunk known to hold a proof the official key rejects: its halves are batch-checked, and a failing half is
+    /// searched the same way. When both halves fail (two or more such proofs, e.g. a block stuffed with invalid ones),
+    /// the chunk is checked one proof at a time, so it costs about twice the one-by-one work rather than a full bisection.
+    /// </summary>
+    private void VerifyFailedChunk(IReadOnlyList<HumanProof> proofs, int[] depths, Groth16Proof?[] decoded, Fr[][] signals, ReadOnlySpan<int> chunk)
+    {
+        ReadOnlySpan<int> left = chunk[..(chunk.Length / 2)], right = chunk[(chunk.Length / 2)..];
+        bool leftValid = TryBatch(proofs, depths, decoded, signals, left);
+        bool rightValid = TryBatch(proofs, depths, decoded, signals, right);
+        if (!leftValid && !rightValid)
+        {
+            foreach (int i in chunk)
+            {
+                VerifyIntoCache(proofs[i], depths[i], decoded[i]!, signals[i]);
+            }
+
+            return;
+        }
+
+        if (!leftValid)
+        {
+            VerifyFailedChunk(proofs, depths, decoded, signals, left);
+        }
+
+        if (!rightValid)
+        {
+            VerifyFailedChunk(proofs, depths, decoded, signals, right);
+        }
+    }
+
+    /// <summary>Batch-checks the chunk against the official key and caches its proofs as valid if it passes; false (and nothing cached) otherwise, and for chunks too small to batch.</summary>
+    private bool TryBatch(IReadOnlyList<HumanProof> proofs, int[] depths, Groth16Proof?[] decoded, Fr[][] signals, ReadOnlySpan<int> chunk)
+    {
+        if (chunk.Length < MinBatch)
+        {
+            return false;
+        }
+
+        int depth = depths[chunk[0]];
+        Groth16Proof[] batch = new Groth16Proof[chunk.Length];
+        Fr[][] batchSignals = new Fr[chunk.Length][];
+        for (int k = 0; k < chunk.Length; k++)
+        {
+            batch[k] = decoded[chunk[k]]!;
+            batchSignals[k] = signals[chunk[k]];
+        }
+
+        if (!Groth16BatchVerifier.VerifyAll(SemaphoreVerificationKeys.ForDepth(depth), batch, batchSignals))
+        {
+            return false;
+        }
+
+        int keyCount = 1 + ExtraKeys(depth).Count;
+        foreach (int i in chunk)
+        {
+            Cache.Set(HumanProofVerificationCache.Key(proofs[i], keyCount), true);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// keccak256 over every TrustChain key in depth order (each as its snarkjs verification_key.json), or null when
     /// none is registered. Genesis stores it, so it reaches the genesis state root.
     /// </summary>

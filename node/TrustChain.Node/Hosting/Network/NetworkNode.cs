@@ -80,13 +80,13 @@ public sealed class NetworkNode : IAsyncDisposable
             },
             loggerFactory);
         _consensus = new P2PConsensusTransport(_host);
-        _txGossip = new TxGossip(_host, pool);
+        _txGossip = new TxGossip(_host, pool, TxGossipOptions.Default, loggerFactory.CreateLogger("TrustChain.TxGossip"));
         _sync = new BlockSyncProtocol(_host, chain, TimeSpan.FromSeconds(10));
         _host.RegisterChannel(ChannelIds.Consensus, _consensus);
         _host.RegisterChannel(ChannelIds.Transactions, _txGossip);
         _host.RegisterChannel(ChannelIds.BlockSync, _sync);
         _validators = new StakingValidatorSetProvider(chain);
-        _application = new CommitCheckingApplication(chain, _validators, chainId);
+        _application = new CommitCheckingApplication(new PoolSenderApplication(chain, pool), _validators, chainId);
         _syncer = new BlockSyncer(_application, _validators, _sync, () => chain.Head.Number, new BlockSyncOptions { ChainId = chainId });
         _walPath = Path.Combine(dataDir, "consensus.wal");
 
@@ -104,6 +104,8 @@ public sealed class NetworkNode : IAsyncDisposable
     public P2PHost Host => _host;
 
     public NodeId NodeId => _host.LocalNodeId;
+
+    public TxGossip TxGossip => _txGossip;
 
     /// <summary>The running consensus driver; null while the node syncs blocks.</summary>
     public ConsensusDriver? Driver => Volatile.Read(ref _driver);
@@ -150,7 +152,7 @@ public sealed class NetworkNode : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _txGossip.Dispose();
+        await _txGossip.DisposeAsync().ConfigureAwait(false);
         await _host.DisposeAsync().ConfigureAwait(false);
     }
 
