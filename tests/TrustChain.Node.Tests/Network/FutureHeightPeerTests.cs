@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustChain.Chain.Blocks;
 using TrustChain.Chain.Specs;
@@ -30,16 +29,7 @@ public sealed class FutureHeightPeerTests
         ChainSpec spec = GenesisLoader.Load(RepoPaths.Genesis);
         using Blockchain chain = Blockchain.Open(Path.Combine(dir.Path, "db"), spec, NodeRunner.CreateChainOptions(spec));
         ChainTxPool pool = new(spec, () => chain.HeadState, () => chain.NextBaseFee);
-        NetworkSettings settings = new()
-        {
-            Validator = false,
-            ListenAddress = IPAddress.Loopback,
-            ListenPort = 0,
-            Bootnodes = [],
-            PersistentPeers = [],
-            MaxPeers = 10,
-            NodeKeyFile = Path.Combine(dir.Path, "nodekey"),
-        };
+        NetworkSettings settings = LoneFollowerSettings.In(dir.Path);
         using CancellationTokenSource stop = new();
         NetworkNode node = new(chain, pool, settings, PrivateKey.Generate(), null, dir.Path, NullLoggerFactory.Instance);
         await using (node.ConfigureAwait(false))

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustChain.Chain.Blocks;
@@ -36,16 +35,7 @@ public sealed class GenesisPeeringTests
         Assert.That(otherChain.GenesisHash == chain.GenesisHash, Is.EqualTo(!refused), "genesis hashes");
 
         ChainTxPool pool = new(spec, () => chain.HeadState, () => chain.NextBaseFee);
-        NetworkSettings settings = new()
-        {
-            Validator = false,
-            ListenAddress = IPAddress.Loopback,
-            ListenPort = 0,
-            Bootnodes = [],
-            PersistentPeers = [],
-            MaxPeers = 10,
-            NodeKeyFile = Path.Combine(dir.Path, "nodekey"),
-        };
+        NetworkSettings settings = LoneFollowerSettings.In(dir.Path);
         using CancellationTokenSource stop = new();
         NetworkNode node = new(chain, pool, settings, PrivateKey.Generate(), null, dir.Path, NullLoggerFactory.Instance);
         await using (node.ConfigureAwait(false))
