@@ -1,50 +1,31 @@
 namespace TrustChain.Storage.Tests;
 
-public class SnapshotTests
+public class SnapshotTests : RocksDbFixture
 {
-    private TempDirectory _dir = null!;
-    private RocksDatabase _db = null!;
-    private ColumnFamily _state = null!;
-
-    [SetUp]
-    public void SetUp()
-    {
-        _dir = new TempDirectory();
-        _db = RocksDatabase.Open(_dir.Combine("db"), DbColumns.All);
-        _state = _db.GetColumnFamily(DbColumns.State);
-    }
-
-    [TearDown]
-    public void TearDown()
-    {
-        _db.Dispose();
-        _dir.Dispose();
-    }
-
     [Test]
     public void Snapshot_IsolatesLaterPutsDeletesAndBatches()
     {
-        _db.Put(_state, "a"u8, "a0"u8);
-        _db.Put(_state, "b"u8, "b0"u8);
-        using Snapshot snapshot = _db.CreateSnapshot();
+        Db.Put(State, "a"u8, "a0"u8);
+        Db.Put(State, "b"u8, "b0"u8);
+        using Snapshot snapshot = Db.CreateSnapshot();
 
-        _db.Put(_state, "a"u8, "a1"u8);
-        _db.Delete(_state, "b"u8);
-        using (WriteBatch batch = _db.CreateWriteBatch())
+        Db.Put(State, "a"u8, "a1"u8);
+        Db.Delete(State, "b"u8);
+        using (WriteBatch batch = Db.CreateWriteBatch())
         {
-            batch.Put(_state, "c"u8, "c1"u8);
-            _db.Write(batch, sync: false);
+            batch.Put(State, "c"u8, "c1"u8);
+            Db.Write(batch, sync: false);
         }
 
-        _db.Flush();
+        Db.Flush();
 
-        Assert.That(_db.Get(_state, "a"u8, snapshot), Is.EqualTo("a0"u8.ToArray()));
-        Assert.That(_db.Get(_state, "b"u8, snapshot), Is.EqualTo("b0"u8.ToArray()));
-        Assert.That(_db.Get(_state, "c"u8, snapshot), Is.Null);
-        Assert.That(_db.Get(_state, "a"u8), Is.EqualTo("a1"u8.ToArray()));
-        Assert.That(_db.Get(_state, "b"u8), Is.Null);
+        Assert.That(Db.Get(State, "a"u8, snapshot), Is.EqualTo("a0"u8.ToArray()));
+        Assert.That(Db.Get(State, "b"u8, snapshot), Is.EqualTo("b0"u8.ToArray()));
+        Assert.That(Db.Get(State, "c"u8, snapshot), Is.Null);
+        Assert.That(Db.Get(State, "a"u8), Is.EqualTo("a1"u8.ToArray()));
+        Assert.That(Db.Get(State, "b"u8), Is.Null);
 
-        using RocksIterator it = _db.CreateIterator(_state, new IteratorOptions { Snapshot = snapshot });
+        using RocksIterator it = Db.CreateIterator(State, new IteratorOptions { Snapshot = snapshot });
         var keys = new List<string>();
         for (it.SeekToFirst(); it.Valid; it.Next())
         {
@@ -57,23 +38,23 @@ public class SnapshotTests
     [Test]
     public void DisposedSnapshot_IsRejected()
     {
-        Snapshot snapshot = _db.CreateSnapshot();
+        Snapshot snapshot = Db.CreateSnapshot();
         snapshot.Dispose();
         snapshot.Dispose();
 
-        Assert.Throws<ObjectDisposedException>(() => _db.Get(_state, "a"u8, snapshot));
-        Assert.Throws<ObjectDisposedException>(() => _db.CreateIterator(_state, new IteratorOptions { Snapshot = snapshot }));
+        Assert.Throws<ObjectDisposedException>(() => Db.Get(State, "a"u8, snapshot));
+        Assert.Throws<ObjectDisposedException>(() => Db.CreateIterator(State, new IteratorOptions { Snapshot = snapshot }));
     }
 
     [Test]
     public void Iterator_KeepsSnapshotAliveAfterSnapshotDispose()
     {
-        _db.Put(_state, "k"u8, "old"u8);
-        Snapshot snapshot = _db.CreateSnapshot();
-        using RocksIterator it = _db.CreateIterator(_state, new IteratorOptions { Snapshot = snapshot });
+        Db.Put(State, "k"u8, "old"u8);
+        Snapshot snapshot = Db.CreateSnapshot();
+        using RocksIterator it = Db.CreateIterator(State, new IteratorOptions { Snapshot = snapshot });
         snapshot.Dispose();
-        _db.Put(_state, "k"u8, "new"u8);
-        _db.Flush();
+        Db.Put(State, "k"u8, "new"u8);
+        Db.Flush();
 
         it.Seek("k"u8);
         Assert.That(it.Value.ToArray(), Is.EqualTo("old"u8.ToArray()));
@@ -86,6 +67,6 @@ public class SnapshotTests
         using var other = RocksDatabase.Open(otherDir.Combine("db"), DbColumns.All);
         using Snapshot foreign = other.CreateSnapshot();
 
-        Assert.Throws<ArgumentException>(() => _db.Get(_state, "a"u8, foreign));
+        Assert.Throws<ArgumentException>(() => Db.Get(State, "a"u8, foreign));
     }
 }
