@@ -326,6 +326,11 @@ internal sealed class HumanLedger
             return $"nullifier {proof.Nullifier} was already used in scope {proof.Scope}";
         }
 
+        if (_keys.TryGetCached(proof, depth, out bool verified))
+        {
+            return verified ? null : NotVerified(depth);
+        }
+
         Span<byte> packed = stackalloc byte[SemaphoreProof.ByteLength];
         for (int i = 0; i < SemaphoreProof.PointCount; i++)
         {
@@ -348,8 +353,10 @@ internal sealed class HumanLedger
             return null;
         }
 
-        return $"the Groth16 proof does not verify against any accepted depth-{depth} Semaphore key";
+        return NotVerified(depth);
     }
+
+    private static string NotVerified(int depth) => $"the Groth16 proof does not verify against any accepted depth-{depth} Semaphore key";
 
     /// <summary>TrustChain keys that <see cref="CheckProof"/> may try after the official one (for gas).</summary>
     public int ExtraKeyCount(HumanProof proof) => ProofDepth(proof) is { } depth ? _keys.ExtraKeys(depth).Count : 0;

@@ -86,12 +86,17 @@ public sealed class HumanVerificationKeys
     {
         ArgumentNullException.ThrowIfNull(proof);
         ArgumentNullException.ThrowIfNull(groth16);
-        if (Cache.TryGet(HumanProofVerificationCache.Key(proof, 1 + ExtraKeys(depth).Count), out bool cached))
-        {
-            return cached;
-        }
+        return TryGetCached(proof, depth, out bool cached) ? cached : VerifyUncached(depth, groth16, signals);
+    }
 
-        return VerifyUncached(depth, groth16, signals);
+    /// <summary>
+    /// The pre-pass outcome for <paramref name="proof"/>, if there is one. Only proofs whose points decoded are cached,
+    /// so a hit lets execution skip decoding the points (and the G2 subgroup check) a second time.
+    /// </summary>
+    public bool TryGetCached(HumanProof proof, int depth, out bool valid)
+    {
+        ArgumentNullException.ThrowIfNull(proof);
+        return Cache.TryGet(HumanProofVerificationCache.Key(proof, 1 + ExtraKeys(depth).Count), out valid);
     }
 
     /// <summary>Checks the proof against every key of the depth and stores the outcome for <see cref="Verify"/>.</summary>
