@@ -2,9 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics.X86;
 
-// The tests compare this kernel with the managed one directly, which needs both to be reachable from the test assembly.
-[assembly: InternalsVisibleTo("TrustChain.Zk.Tests")]
-
 namespace TrustChain.Zk.Bn254;
 
 /// <summary>
