@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# What this machine allows any eth_blockNumber server: ganache, TrustChain and a "ceiling" server (bench/rpc-floor/
+# floor-server.c: an epoll loop that answers every complete POST with one fixed response and parses nothing) measured
+# in turn, in the same run, under two load generators: wrk (Debian's package, the usual HTTP benchmarking tool: one
+# epoll thread, a few µs of CPU per request; bench/rpc-floor/eth_blockNumber.lua makes its requests JSON-RPC POSTs) and
+# the project's C# raw-socket client (`load rpc --client raw`, the one bench/run-node-foundation.sh uses). 32 keep-alive
+# connections, one request in flight per connection, as a JSON-RPC client sends them. On 2 cores the generator shares
+# the machine with the server, so the cheaper generator leaves more of it to the server.
+# The ceiling server does less work per request than any real node can, so its rate, divided by ganache's, bounds the
+# ratio any server can reach against ganache on this machine with that generator.
+#
+#   bash bench/run-rpc-ceiling.sh [--skip-build] [--seconds N] [--rounds N]
+# Needs gcc and wrk (apt-get install -y gcc wrk; installed here when missing and running as root) and ganache from
+# bench/peers (npm ci there).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+SECONDS_RUN=8
+ROUNDS=3
+SKIP_BUILD=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --skip-build) SKIP_BUILD=1; shift ;;
+    --seconds) SECONDS_RUN="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+for tool in gcc wrk; do
+  if ! command -v "$tool" >/dev/null; then
+    [[ $(id -u) -eq 0 ]] || { echo "$tool is needed (apt-get install -y $tool)" >&2; exit 1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
+  fi
+done
+BENCH_DLL="$ROOT/bench/TrustChain.Bench/bin/Release/net10.0/TrustChain.Bench.dll"
+NODE_BIN="$ROOT/node/TrustChain.Node/bin/Release/net10.0/trustchain"
+GANACHE="$ROOT/bench/peers/node_modules/.bin/ganache"
+WORK="$(mktemp -d /tmp/trustchain-ceiling.XXXXXX)"
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+if [[ $SKIP_BUILD -eq 0 ]]; then
+  dotnet build -c Release "$ROOT/node/TrustChain.Node" -v quiet -nologo >/dev/null
+  dotnet build -c Release "$ROOT/bench/TrustChain.Bench" -v quiet -nologo >/dev/null
+fi
+[[ -x "$GANACHE" ]] || (cd "$ROOT/bench/peers" && npm ci --no-audit --no-fund --loglevel=error)
+gcc -O2 -Wall -Wextra -o "$WORK/floor-server" "$ROOT/bench/rpc-floor/floor-server.c" -lpthread
+
+free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1]); s.close()"; }
+wait_rpc() {
+  for _ in $(seq 1 120); do
+    curl -s -m 1 -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}' \
+      "http://127.0.0.1:$1" | grep -q result && return 0
+    sleep 0.5
+  done
+  echo "$2 did not answer on port $1" >&2; exit 1
+}
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+
+declare -A PORT PID
+PORT[ganache]="$(free_port)"
+"$GANACHE" --server.host 127.0.0.1 --server.port "${PORT[ganache]}" --chain.chainId 7357 --wallet.totalAccounts 10 \
+  --logging.quiet --database.dbPath "$WORK/ganache-db" >"$WORK/ganache.log" 2>&1 &
+PID[ganache]=$!; PIDS+=("$!")
+PORT[trustchain]="$(free_port)"
+"$NODE_BIN" run --dev --datadir "$WORK/node" --rpc-port "${PORT[trustchain]}" >"$WORK/trustchain.log" 2>&1 &
+PID[trustchain]=$!; PIDS+=("$!")
+PORT[ceiling]="$(free_port)"
+# One epoll thread: on 2 cores shared with the generator, a second server thread measured slower (more switching).
+"$WORK/floor-server" "${PORT[ceiling]}" 1 &
+PID[ceiling]=$!; PIDS+=("$!")
+for s in ganache trustchain ceiling; do wait_rpc "${PORT[$s]}" "$s"; done
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+declare -A LIST CPU
+measure() {
+  local server="$1" client="$2" out="$WORK/run" rate c0 c1
+  c0="$(cpu_seconds "${PID[$server]}")"
+  if [[ "$client" == csharp ]]; then
+    dotnet "$BENCH_DLL" load rpc --url "http://127.0.0.1:${PORT[$server]}" --connections 32 --seconds "$SECONDS_RUN" --client raw >"$out"
+    rate="$(grep '^RESULT' "$out" | tr ' ' '\n' | sed -n 's/^rps=//p')"
+  else
+    wrk -t1 -c32 -d"${SECONDS_RUN}s" -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "http://127.0.0.1:${PORT[$server]}/" >"$out"
+    if grep -q 'Non-2xx\|Socket errors' "$out"; then echo "wrk saw errors from $server:" >&2; cat "$out" >&2; exit 1; fi
+    rate="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")"
+  fi
+  c1="$(cpu_seconds "${PID[$server]}")"
+  LIST[$server.$client]+=" $rate"
+  CPU[$server.$client]+=" $(python3 -c "import sys; r,s,c0,c1=map(float,sys.argv[1:]); print(f'{(c1-c0)*1e6/(r*s):.1f}')" "$rate" "$SECONDS_RUN" "$c0" "$c1")"
+  echo "   $server, $client client: $rate req/s (load average $(cut -d' ' -f1 /proc/loadavg))"
+}
+
+servers=(ganache trustchain ceiling)
+for round in $(seq 1 "$ROUNDS"); do
+  for client in wrk csharp; do
+    for i in 0 1 2; do measure "${servers[$(( (i + round) % 3 ))]}" "$client"; done
+  done
+done
+
+median() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.0f}')" "$@"; }
+median1() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.1f}')" "$@"; }
+echo
+echo "== eth_blockNumber, 32 connections, medians of $ROUNDS rounds ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
+printf '| %-28s | %-10s | %10s | %12s | %22s |\n' "load generator" "server" "req/s" "vs ganache" "server CPU-µs/request"
+printf '|%s|%s|%s|%s|%s|\n' "------------------------------" "------------" "------------" "--------------" "------------------------"
+for client in wrk csharp; do
+  label="C# raw client (node bench)"; [[ $client == wrk ]] && label="wrk -t1 -c32"
+  # shellcheck disable=SC2086
+  g="$(median ${LIST[ganache.$client]})"
+  for s in "${servers[@]}"; do
+    # shellcheck disable=SC2086
+    m="$(median ${LIST[$s.$client]})"
+    # shellcheck disable=SC2086
+    printf '| %-28s | %-10s | %10s | %11sx | %22s |\n' "$label" "$s" "$m" "$(python3 -c "print(f'{$m/$g:.2f}')")" "$(median1 ${CPU[$s.$client]})"
+  done
+done
+for key in "${!LIST[@]}"; do echo "per round $key:${LIST[$key]}"; done | sort
