@@ -3,7 +3,7 @@
 # C# load generator, plus the in-process block execution figure. Everything listens on 127.0.0.1 only; both nodes get
 # fresh temp data dirs and free ports and are killed on exit.
 #
-#   bash bench/run-node-foundation.sh [--skip-build] [--seconds N] [--count N] [--skip-peer-transfers] [--pin] [--raw-client]
+#   bash bench/run-node-foundation.sh [--skip-build] [--seconds N] [--count N] [--skip-peer-transfers] [--pin] [--raw-client|--wrk]
 #                                     [--rpc-only] [--rounds N] [--node-env VAR=VALUE]...
 # --skip-peer-transfers leaves out ganache's transfer runs (it completes < 1,000 of 10,000 single submissions in
 # 300 s, so each run only costs five minutes of timeout).
@@ -11,6 +11,9 @@
 # generator's own CPU caps every server at about the same request rate, which hides the servers' difference.
 # --raw-client drives eth_blockNumber with the generator's raw-socket HTTP/1.1 client (`load rpc --client raw`) instead
 # of HttpClient: a fraction of the client CPU per request, so the rate is bounded by the server rather than the client.
+# --wrk drives it with wrk (Debian's package; installed when missing and running as root; one thread, 32 connections,
+# bench/rpc-floor/eth_blockNumber.lua): about a quarter of the raw client's CPU per request, so on 2 cores more of the
+# machine is left to the server. bench/run-rpc-ceiling.sh compares the generators and the ceiling any server can reach.
 # --rpc-only runs only the eth_blockNumber comparison (no transfers, no in-process run).
 # --rounds N (default 1): ganache and TrustChain both run during the eth_blockNumber comparison and are measured in turn
 # N times (the first of each pair alternates), so both see the same machine load; the table shows the medians.
@@ -35,6 +38,7 @@ while [[ $# -gt 0 ]]; do
     --skip-peer-transfers) SKIP_PEER_TRANSFERS=1; shift ;;
     --pin) SERVER_CPU=(taskset -c 0); LOADGEN_CPU=(taskset -c 1); shift ;;
     --raw-client) RPC_CLIENT=raw; shift ;;
+    --wrk) RPC_CLIENT=wrk; shift ;;
     --rpc-only) RPC_ONLY=1; shift ;;
     --rounds) ROUNDS="$2"; shift 2 ;;
     --node-env) NODE_ENV+=("$2"); shift 2 ;;
@@ -62,6 +66,11 @@ cleanup() {
   rm -rf "$WORK"
 }
 trap cleanup EXIT INT TERM
+
+if [[ "$RPC_CLIENT" == wrk ]] && ! command -v wrk >/dev/null; then
+  [[ $(id -u) -eq 0 ]] || { echo "--wrk needs wrk (apt-get install -y wrk)" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+fi
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -106,13 +115,30 @@ median_ms() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1
 # CPU seconds (user + system) the process has used so far.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
 
+# wrk's report as the load tool's RESULT line (rate, p50/p99 in ms); any non-2xx answer or socket error fails the run.
+wrk_rpc() {
+  # A 2 s unmeasured warm-up, as the C# generator has, so neither server is measured while it compiles or grows pools.
+  wrk -t1 -c32 -d2s -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "$1/" >/dev/null
+  local out; out="$(wrk -t1 -c32 -d"${SECONDS_RPC}s" --latency -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "$1/")"
+  echo "$out"
+  if grep -q 'Non-2xx\|Socket errors' <<<"$out"; then echo "wrk saw errors" >&2; return 1; fi
+  awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
+    END { printf "RESULT rpc method=eth_blockNumber rps=%.0f p50_ms=%.3f p99_ms=%.3f\n", rps, p50, p99 }' <<<"$out"
+}
+
 # One eth_blockNumber run. Besides req/s it samples the server's own CPU time over the measured window (after the
 # generator's 2 s warm-up) and reports requests per server CPU-second: on a loaded machine the wall-clock rate mostly
 # says how much CPU the scheduler gave the server, the per-CPU-second figure what each request cost.
 rpc_run() {
   local name="$1" url="$2" round="$3" pid="$4"
   echo "== $name: load rpc eth_blockNumber, 32 connections, ${SECONDS_RPC} s, $RPC_CLIENT client, round $round, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  bench load rpc --url "$url" --connections 32 --seconds "$SECONDS_RPC" --client "$RPC_CLIENT" > "$WORK/$name.rpc.$round" &
+  if [[ "$RPC_CLIENT" == wrk ]]; then
+    wrk_rpc "$url" > "$WORK/$name.rpc.$round" &
+  else
+    bench load rpc --url "$url" --connections 32 --seconds "$SECONDS_RPC" --client "$RPC_CLIENT" > "$WORK/$name.rpc.$round" &
+  fi
   local load=$! c0 c1 t0 t1
   sleep 2.5; c0="$(cpu_seconds "$pid")"; t0="$(date +%s.%N)"
   sleep "$(python3 -c "print(max(1.0, $SECONDS_RPC - 1.0))")"

@@ -76,19 +76,25 @@ echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 declare -A LIST CPU
 measure() {
-  local server="$1" client="$2" out="$WORK/run" rate c0 c1
-  c0="$(cpu_seconds "${PID[$server]}")"
+  local server="$1" client="$2" out="$WORK/run" rate c0 c1 t0 t1 lp
   if [[ "$client" == csharp ]]; then
-    dotnet "$BENCH_DLL" load rpc --url "http://127.0.0.1:${PORT[$server]}" --connections 32 --seconds "$SECONDS_RUN" --client raw >"$out"
+    # The C# generator warms up for 2 s before it counts; sample the server's CPU over the counted part only.
+    dotnet "$BENCH_DLL" load rpc --url "http://127.0.0.1:${PORT[$server]}" --connections 32 --seconds "$SECONDS_RUN" --client raw >"$out" &
+    lp=$!
+    sleep 2.3; c0="$(cpu_seconds "${PID[$server]}")"; t0="$(date +%s.%N)"
+    sleep "$(python3 -c "print(max(1.0, $SECONDS_RUN - 0.6))")"; c1="$(cpu_seconds "${PID[$server]}")"; t1="$(date +%s.%N)"
+    wait "$lp"
     rate="$(grep '^RESULT' "$out" | tr ' ' '\n' | sed -n 's/^rps=//p')"
   else
+    wrk -t1 -c32 -d2s -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "http://127.0.0.1:${PORT[$server]}/" >/dev/null
+    c0="$(cpu_seconds "${PID[$server]}")"; t0="$(date +%s.%N)"
     wrk -t1 -c32 -d"${SECONDS_RUN}s" -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "http://127.0.0.1:${PORT[$server]}/" >"$out"
+    c1="$(cpu_seconds "${PID[$server]}")"; t1="$(date +%s.%N)"
     if grep -q 'Non-2xx\|Socket errors' "$out"; then echo "wrk saw errors from $server:" >&2; cat "$out" >&2; exit 1; fi
     rate="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")"
   fi
-  c1="$(cpu_seconds "${PID[$server]}")"
   LIST[$server.$client]+=" $rate"
-  CPU[$server.$client]+=" $(python3 -c "import sys; r,s,c0,c1=map(float,sys.argv[1:]); print(f'{(c1-c0)*1e6/(r*s):.1f}')" "$rate" "$SECONDS_RUN" "$c0" "$c1")"
+  CPU[$server.$client]+=" $(python3 -c "import sys; r,c0,c1,t0,t1=map(float,sys.argv[1:]); print(f'{(c1-c0)*1e6/(r*(t1-t0)):.1f}')" "$rate" "$c0" "$c1" "$t0" "$t1")"
   echo "   $server, $client client: $rate req/s (load average $(cut -d' ' -f1 /proc/loadavg))"
 }
 
