@@ -204,7 +204,7 @@ public static class ZkMeasurements
     }
 
     /// <summary>Groth16 prove from a snarkjs .zkey and .wtns (files read once, outside the timing) and verify of the result.</summary>
-    public static (double ProveMs, double VerifyMs) Groth16(string zkeyPath, string wtnsPath, int proveRepetitions = 3, int verifyRepetitions = 20)
+    public static (double ProveMs, double ProveCpuMs, double VerifyMs) Groth16(string zkeyPath, string wtnsPath, int proveRepetitions = 10, int verifyRepetitions = 20)
     {
         ZkeyFile zkey = ZkeyFile.ReadFile(zkeyPath);
         Fr[] witness = WtnsFile.ReadFile(wtnsPath);
@@ -215,9 +215,20 @@ public static class ZkMeasurements
             throw new InvalidOperationException("Our own proof did not verify.");
         }
 
-        double prove = BestWallMs(proveRepetitions, () => Groth16Prover.Prove(zkey, witness).Proof.A.IsInfinity);
+        // Best wall time and, separately, best process CPU time (both cores): on a shared machine the wall clock of a
+        // two-thread job mostly measures the other processes, the CPU time much less so.
+        double prove = double.MaxValue, proveCpu = double.MaxValue;
+        for (int r = 0; r < proveRepetitions; r++)
+        {
+            TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            long start = Stopwatch.GetTimestamp();
+            Groth16Prover.Prove(zkey, witness);
+            prove = Math.Min(prove, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            proveCpu = Math.Min(proveCpu, (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalMilliseconds);
+        }
+
         double verify = BestMs(verifyRepetitions, () => Groth16Verifier.Verify(vk, proof, publicSignals));
-        return (prove, verify);
+        return (prove, proveCpu, verify);
     }
 
     /// <summary>The 1-minute load average, recorded next to every figure because the machine is shared.</summary>

@@ -9,7 +9,8 @@ namespace TrustChain.Zk.Tests.Bn254;
 /// <summary>
 /// The machine-code kernels (<see cref="AdxMontgomery"/>) against the managed arithmetic they replace, limb for limb:
 /// multiplication on random and carry-stressing operands up to 2p − 1 (the unreduced Karatsuba sums), the Poseidon
-/// round loops, and the batched affine G1 and G2 bucket additions. Fixed seeds throughout.
+/// round loops. The batched affine G1 and G2 bucket additions are compared (machine code, managed and discrete logs) in
+/// <see cref="BucketTreeTests"/>. Fixed seeds throughout.
 /// </summary>
 [TestFixture]
 public unsafe class AdxMontgomeryTests
@@ -85,86 +86,6 @@ public unsafe class AdxMontgomeryTests
                 Assert.That(ZkPoseidon.Hash2(s1, s2), Is.EqualTo(ZkPoseidon.HashUnoptimized([s1, s2])), $"hash {i}");
             }
         }
-    }
-
-    [TestCase(512, 3000, 1)]
-    [TestCase(64, 3000, 2)]
-    [TestCase(3, 600, 3)]
-    public void G1BatchAffineBuckets_NativeAndManaged_GiveTheSameSum(int buckets, int additions, int seed)
-    {
-        // Few buckets and repeated bases force deferrals, doublings (same point twice) and cancellations (P − P).
-        Random random = new(seed);
-        G1Affine[] bases = new G1Affine[40];
-        for (int i = 0; i < bases.Length; i++)
-        {
-            bases[i] = G1Affine.Generator.Multiply(Fr.FromUInt64((ulong)random.Next(1, 1 << 30))).ToAffine();
-        }
-
-        G1BatchAffineBuckets native = new(buckets), managed = new(buckets, native: false);
-        G1Jacobian[] sums = new G1Jacobian[buckets];
-        Array.Fill(sums, G1Jacobian.Infinity);
-        for (int i = 0; i < additions; i++)
-        {
-            int bucket = random.Next(buckets);
-            G1Affine point = bases[random.Next(bases.Length)];
-            if (random.Next(4) == 0)
-            {
-                point = point.Negate();
-            }
-
-            native.Add(bucket, point);
-            managed.Add(bucket, point);
-            sums[bucket] = sums[bucket].AddMixed(point);
-        }
-
-        G1Jacobian expected = G1Jacobian.Infinity;
-        for (int b = 0; b < buckets; b++)
-        {
-            expected = expected.Add(sums[b].Multiply(Fr.FromUInt64((ulong)b + 1)));
-        }
-
-        G1Jacobian fromNative = native.Finish();
-        Assert.That(fromNative, Is.EqualTo(managed.Finish()));
-        Assert.That(fromNative, Is.EqualTo(expected));
-    }
-
-    [TestCase(256, 4)]
-    [TestCase(8, 5)]
-    public void G2BatchAffineBuckets_NativeAndManaged_GiveTheSameSum(int buckets, int seed)
-    {
-        Random random = new(seed);
-        G2Affine[] bases = new G2Affine[12];
-        for (int i = 0; i < bases.Length; i++)
-        {
-            bases[i] = G2Affine.Generator.Multiply(Fr.FromUInt64((ulong)random.Next(1, 1 << 30))).ToAffine();
-        }
-
-        G2BatchAffineBuckets native = new(buckets), managed = new(buckets, native: false);
-        G2Jacobian[] sums = new G2Jacobian[buckets];
-        Array.Fill(sums, G2Jacobian.Infinity);
-        for (int i = 0; i < 800; i++)
-        {
-            int bucket = random.Next(buckets);
-            G2Affine point = bases[random.Next(bases.Length)];
-            if (random.Next(4) == 0)
-            {
-                point = point.Negate();
-            }
-
-            native.Add(bucket, point);
-            managed.Add(bucket, point);
-            sums[bucket] = sums[bucket].AddMixed(point);
-        }
-
-        G2Jacobian expected = G2Jacobian.Infinity;
-        for (int b = 0; b < buckets; b++)
-        {
-            expected = expected.Add(sums[b].Multiply(Fr.FromUInt64((ulong)b + 1)));
-        }
-
-        G2Jacobian fromNative = native.Finish();
-        Assert.That(fromNative, Is.EqualTo(managed.Finish()));
-        Assert.That(fromNative, Is.EqualTo(expected));
     }
 
     private static void AssertSameAsManaged(bool fr, ulong[] a, ulong[] b)

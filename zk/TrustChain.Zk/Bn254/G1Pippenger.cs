@@ -1,79 +1,99 @@
 namespace TrustChain.Zk.Bn254;
 
-/// <summary>The bucket method for G1 with signed digits; see <see cref="Msm"/>.</summary>
-internal static class G1Pippenger
+/// <summary>
+/// One G1 MSM by the bucket method with signed digits (see <see cref="Msm"/>), split into independent tasks (groups of
+/// windows) so that a caller can run the tasks of several MSMs in one flat parallel loop: nested parallel loops that
+/// block on each other leave a core idle whenever the thread pool has no spare thread.
+/// </summary>
+internal sealed class G1Pippenger
 {
-    public static G1Jacobian Run(G1Affine[] points, ulong[] limbs, int[] indices)
+    private const int MinBatchAffineWindowBits = 8;
+
+    private const int WindowsPerGroup = 4;
+
+    private readonly G1Affine[] _points;
+    private readonly int[] _indices;
+    private readonly G1Jacobian _offset;
+    private readonly short[] _digits = [];
+    private readonly G1Jacobian[] _windowSums = [];
+    private readonly int _c;
+    private readonly int _windows;
+    private readonly bool _batchAffine;
+
+    /// <param name="points">The bases (kept, not copied).</param>
+    /// <param name="limbs">Canonical scalar limbs, four per base.</param>
+    /// <param name="indices">The bases whose scalars go through the buckets.</param>
+    /// <param name="offset">A sum the result starts from (the bases whose scalar is one).</param>
+    public G1Pippenger(G1Affine[] points, ulong[] limbs, int[] indices, in G1Jacobian offset)
     {
+        _points = points;
+        _indices = indices;
+        _offset = offset;
         if (indices.Length == 0)
         {
-            return G1Jacobian.Infinity;
+            return;
         }
 
-        int c = Msm.WindowBits(indices.Length);
-        short[] digits = Msm.SignedDigits(limbs, indices, c, out int windows);
-        G1Jacobian[] windowSums = new G1Jacobian[windows];
-        // Batched affine buckets pay one inversion per batch, which only pays off with enough buckets to fill batches.
-        bool batchAffine = c >= MinBatchAffineWindowBits;
-        Parallel.For(0, windows, w => windowSums[w] = batchAffine
-            ? WindowBatchAffine(points, indices, digits, windows, w, c)
-            : WindowJacobian(points, indices, digits, windows, w, c));
+        // Batched affine buckets pay one inversion per batch, which only pays off with enough points to fill batches.
+        _batchAffine = Msm.WindowBits(indices.Length) >= MinBatchAffineWindowBits;
+        _c = _batchAffine ? G1BucketTree.WindowBits(indices.Length) : Msm.WindowBits(indices.Length);
+        _digits = Msm.SignedDigits(limbs, indices, _c, out _windows);
+        _windowSums = new G1Jacobian[_windows];
+        TaskCount = _batchAffine ? (_windows + WindowsPerGroup - 1) / WindowsPerGroup : _windows;
+    }
 
-        G1Jacobian result = windowSums[windows - 1];
-        for (int w = windows - 2; w >= 0; w--)
+    /// <summary>The number of independent tasks; each must run once (in any order, on any thread) before <see cref="Finish"/>.</summary>
+    public int TaskCount { get; }
+
+    public void RunTask(int task)
+    {
+        if (_batchAffine)
         {
-            for (int k = 0; k < c; k++)
+            int first = task * WindowsPerGroup;
+            G1BucketTree.SumWindows(_points, _indices, _digits, _windows, first, Math.Min(WindowsPerGroup, _windows - first), _c, _windowSums);
+        }
+        else
+        {
+            _windowSums[task] = WindowJacobian(task);
+        }
+    }
+
+    /// <summary>Combines the window sums (Horner over 2^c) and adds the offset.</summary>
+    public G1Jacobian Finish()
+    {
+        if (_windows == 0)
+        {
+            return _offset;
+        }
+
+        G1Jacobian result = _windowSums[_windows - 1];
+        for (int w = _windows - 2; w >= 0; w--)
+        {
+            for (int k = 0; k < _c; k++)
             {
                 result = result.Double();
             }
 
-            result = result.Add(windowSums[w]);
+            result = result.Add(_windowSums[w]);
         }
 
-        return result;
+        return _offset.Add(result);
     }
 
-    private const int MinBatchAffineWindowBits = 8;
-
-    private static G1Jacobian WindowBatchAffine(G1Affine[] points, int[] indices, short[] digits, int windows, int w, int c)
+    private G1Jacobian WindowJacobian(int w)
     {
-        G1BatchAffineBuckets buckets = new(1 << (c - 1));
-        for (int k = 0; k < indices.Length; k++)
-        {
-            int digit = digits[k * windows + w];
-            G1Affine point = points[indices[k]];
-            if (digit == 0 || point.IsInfinity)
-            {
-                continue;
-            }
-
-            if (digit > 0)
-            {
-                buckets.Add(digit - 1, point);
-            }
-            else
-            {
-                buckets.Add(-digit - 1, point.Negate());
-            }
-        }
-
-        return buckets.Finish();
-    }
-
-    private static G1Jacobian WindowJacobian(G1Affine[] points, int[] indices, short[] digits, int windows, int w, int c)
-    {
-        G1Jacobian[] buckets = new G1Jacobian[1 << (c - 1)];
+        G1Jacobian[] buckets = new G1Jacobian[1 << (_c - 1)];
         Array.Fill(buckets, G1Jacobian.Infinity);
-        for (int k = 0; k < indices.Length; k++)
+        for (int k = 0; k < _indices.Length; k++)
         {
-            int digit = digits[k * windows + w];
+            int digit = _digits[k * _windows + w];
             if (digit > 0)
             {
-                buckets[digit - 1] = buckets[digit - 1].AddMixed(points[indices[k]]);
+                buckets[digit - 1] = buckets[digit - 1].AddMixed(_points[_indices[k]]);
             }
             else if (digit < 0)
             {
-                buckets[-digit - 1] = buckets[-digit - 1].AddMixed(points[indices[k]].Negate());
+                buckets[-digit - 1] = buckets[-digit - 1].AddMixed(_points[_indices[k]].Negate());
             }
         }
 

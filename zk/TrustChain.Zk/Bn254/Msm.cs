@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace TrustChain.Zk.Bn254;
 
 /// <summary>
@@ -9,6 +11,30 @@ public static class Msm
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
     public static G1Jacobian Compute(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars)
     {
+        G1Pippenger msm = Prepare(points, scalars);
+        Parallel.For(0, msm.TaskCount, msm.RunTask);
+        return msm.Finish();
+    }
+
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    public static G2Jacobian Compute(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars)
+    {
+        G2Pippenger msm = Prepare(points, scalars);
+        Parallel.For(0, msm.TaskCount, msm.RunTask);
+        return msm.Finish();
+    }
+
+    /// <summary>
+    /// The scalar preparation of <see cref="Compute(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr})"/> (the bases whose scalar
+    /// is one are summed here); the returned tasks can run beside other MSMs' tasks in one parallel loop.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    internal static G1Pippenger Prepare(ReadOnlySpan<G1Affine> points, ReadOnlySpan<Fr> scalars) => Prepare(points.ToArray(), scalars);
+
+    /// <summary>As <see cref="Prepare(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr})"/>, keeping the array (not copied).</summary>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    internal static G1Pippenger Prepare(G1Affine[] points, ReadOnlySpan<Fr> scalars)
+    {
         CheckLengths(points.Length, scalars.Length);
         ulong[] limbs = PrepareScalars(scalars, out int[] general, out int[] ones);
         G1Jacobian sum = G1Jacobian.Infinity;
@@ -17,11 +43,14 @@ public static class Msm
             sum = sum.AddMixed(points[i]);
         }
 
-        return sum.Add(G1Pippenger.Run(points.ToArray(), limbs, general));
+        return new G1Pippenger(points, limbs, general, sum);
     }
 
-    /// <exception cref="ArgumentException">The spans differ in length.</exception>
-    public static G2Jacobian Compute(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars)
+    /// <inheritdoc cref="Prepare(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr})"/>
+    internal static G2Pippenger Prepare(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars) => Prepare(points.ToArray(), scalars);
+
+    /// <inheritdoc cref="Prepare(G1Affine[], ReadOnlySpan{Fr})"/>
+    internal static G2Pippenger Prepare(G2Affine[] points, ReadOnlySpan<Fr> scalars)
     {
         CheckLengths(points.Length, scalars.Length);
         ulong[] limbs = PrepareScalars(scalars, out int[] general, out int[] ones);
@@ -31,7 +60,7 @@ public static class Msm
             sum = sum.AddMixed(points[i]);
         }
 
-        return sum.Add(G2Pippenger.Run(points.ToArray(), limbs, general));
+        return new G2Pippenger(points, limbs, general, sum);
     }
 
     /// <summary>Window width: roughly 0.69·log2(n) + 2, which balances bucket additions against the bucket sums.</summary>
@@ -50,6 +79,7 @@ public static class Msm
     /// Signed-digit recoding: every scalar becomes digits d_w in [−2^(c−1), 2^(c−1)) with Σ d_w·2^(wc) = s, which halves
     /// the bucket count. <paramref name="windows"/> is chosen so that windows·c ≥ 255 absorbs the final carry.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static short[] SignedDigits(ulong[] limbs, int[] indices, int c, out int windows)
     {
         windows = 254 / c + 1;
@@ -107,6 +137,7 @@ public static class Msm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong[] PrepareScalars(ReadOnlySpan<Fr> scalars, out int[] general, out int[] ones)
     {
         ulong[] limbs = new ulong[scalars.Length * 4];

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace TrustChain.Zk.Bn254;
 
@@ -80,6 +81,7 @@ public static class Ntt
     }
 
     /// <summary>Iterative Cooley–Tukey: bit-reversal permutation, then butterflies with a precomputed twiddle table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Transform(Span<Fr> values, in Fr omega)
     {
         int n = values.Length;

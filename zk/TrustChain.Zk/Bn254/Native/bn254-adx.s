@@ -298,7 +298,7 @@ fq_inv_skip:
 fq_one: .quad 0xd35d438dc58f0d9d, 0x0a78eb28f5c70b3d, 0x666ea36f7879462c, 0x0e0a77c19a07df2f
 fq_exponent: .quad 0x3c208c16d87cfd45, 0x97816a916871ca8d, 0xb85045b68181585d, 0x30644e72e131a029
 # g1_batch_add(G1Affine* buckets, const int* bucket, const G1Affine* points, const ulong* den, ulong* prefix, long n):
-# the batched affine additions of G1BatchAffineBuckets.ApplyBatch, same operations in the same order: prefix
+# the batched affine additions of G1BucketTree (its managed Apply), same operations in the same order: prefix
 # products of the n denominators (x_p - x_q), one inversion, then per addition i from n-1 down to 0
 # l = (y_p - y_q)/(x_p - x_q), x = l^2 - x_q - x_p, y = l(x_q - x) - y_q into buckets[bucket[i]]. Points are
 # 64 bytes (x then y), n >= 1, and no denominator is zero (the caller handles equal x itself).
@@ -633,7 +633,7 @@ fq2_inv:
   pop rbx
   ret
 # g2_batch_add(G2Affine* buckets, const int* bucket, const G2Affine* points, const Fq2* den, Fq2* prefix, long n): as
-# g1_batch_add over F_q2 (G2BatchAffineBuckets.ApplyBatch): elements 64 bytes, points 128 (x then y).
+# g1_batch_add over F_q2 (G2BucketTree): elements 64 bytes, points 128 (x then y).
   .globl g2_batch_add
   .p2align 4
 g2_batch_add:
