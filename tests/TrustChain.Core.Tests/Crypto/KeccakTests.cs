@@ -69,6 +69,26 @@ public class KeccakTests
         }
     }
 
+    /// <summary>XKCP's KeccakF-1600-IntermediateValues.txt: the all-zero state after one permutation.</summary>
+    [Test]
+    public void Permutation_OfZeroState_MatchesPublishedVector()
+    {
+        ulong[] state = new ulong[25];
+        KeccakF1600.Permute(state);
+        Assert.That(state, Is.EqualTo(new[]
+        {
+            0xF1258F7940E1DDE7UL, 0x84D5CCF933C0478AUL, 0xD598261EA65AA9EEUL, 0xBD1547306F80494DUL, 0x8B284E056253D057UL,
+            0xFF97A42D7F8E6FD4UL, 0x90FEE5A0A44647C4UL, 0x8C5BDA0CD6192E76UL, 0xAD30A6F71B19059CUL, 0x30935AB7D08FFC64UL,
+            0xEB5AA93F2317D635UL, 0xA9A6E6260D712103UL, 0x81A57C16DBCF555FUL, 0x43B831CD0347C826UL, 0x01F22F1A11A5569FUL,
+            0x05E5635A21D9AE61UL, 0x64BEFEF28CC970F2UL, 0x613670957BC46611UL, 0xB87C5A554FD00ECBUL, 0x8C3EE88A1CCF32C8UL,
+            0x940C7922AE3A2614UL, 0x1841F924A2C509E4UL, 0x16F53526E70465C2UL, 0x75F644E97F30A13BUL, 0xEAF1FF7B5CECA249UL,
+        }));
+    }
+
+    [Test]
+    public void Permutation_RejectsShortState() =>
+        Assert.Throws<ArgumentException>(() => KeccakF1600.Permute(new ulong[24]));
+
     [Test]
     public void Hasher_AfterFinish_RequiresReset()
     {
