@@ -615,7 +615,8 @@ public sealed unsafe class RocksDatabase : IDisposable
             for (int i = 0; i < count; i++)
             {
                 int? prefix = settings.PrefixLengths.TryGetValue(names[i], out int length) ? length : null;
-                options[i] = OptionsBuilder.Build(settings, handle.Cache, prefix, compression, bottommost);
+                options[i] = OptionsBuilder.Build(settings, handle.Cache, prefix, compression, bottommost,
+                    settings.PointLookupColumnFamilies.Contains(names[i]));
                 nameBytes[i] = NativeStrings.ToUtf8Z(names[i]);
                 pins[i] = GCHandle.Alloc(nameBytes[i], GCHandleType.Pinned);
             }

@@ -9,8 +9,14 @@ internal static class OptionsBuilder
     private const double MemtableBloomSizeRatio = 0.1;
 
     public static OptionsSafeHandle Build(RocksDbSettings settings, nint blockCache, int? prefixLength,
-        RocksCompression compression, RocksCompression bottommostCompression)
+        RocksCompression compression, RocksCompression bottommostCompression, bool pointLookup = false)
     {
+        if (pointLookup)
+        {
+            compression = RocksCompression.None;
+            bottommostCompression = RocksCompression.None;
+        }
+
         var options = new OptionsSafeHandle();
         nint opts = options.DangerousGetHandle();
 
@@ -53,7 +59,7 @@ internal static class OptionsBuilder
 
         using var table = new BlockBasedTableOptionsSafeHandle();
         nint tableOpts = table.DangerousGetHandle();
-        RocksDbNative.BlockBasedOptionsSetBlockSize(tableOpts, (nuint)settings.BlockSize);
+        RocksDbNative.BlockBasedOptionsSetBlockSize(tableOpts, (nuint)(pointLookup ? settings.PointLookupBlockSize : settings.BlockSize));
         RocksDbNative.BlockBasedOptionsSetBlockCache(tableOpts, blockCache);
         RocksDbNative.BlockBasedOptionsSetFormatVersion(tableOpts, BlockBasedFormatVersion);
         // Index and filter blocks count against the cache so memory stays bounded as the DB grows;
