@@ -16,41 +16,48 @@ internal static class NodeCodec
     private const int HeaderLength = 5;
     private const int ChildLength = 8 + Hash256.Length;
 
-    public static byte[] EncodeInternal(InternalNode node)
+    public static int InternalLength(InternalNode node)
     {
-        ushort occupied = 0;
-        ushort leaves = 0;
         int count = 0;
         NodeRef[] children = node.Children;
         for (int i = 0; i < InternalNode.Arity; i++)
         {
             if (children[i].Kind != NodeKind.Empty)
             {
-                occupied |= (ushort)(1 << i);
                 count++;
-                if (children[i].Kind == NodeKind.Leaf)
-                {
-                    leaves |= (ushort)(1 << i);
-                }
             }
         }
 
-        byte[] result = new byte[HeaderLength + count * ChildLength];
-        result[0] = InternalTag;
-        BinaryPrimitives.WriteUInt16BigEndian(result.AsSpan(1), occupied);
-        BinaryPrimitives.WriteUInt16BigEndian(result.AsSpan(3), leaves);
+        return HeaderLength + count * ChildLength;
+    }
+
+    /// <summary>Writes the node into <paramref name="destination"/> (at least <see cref="InternalLength"/> bytes) and returns its length.</summary>
+    public static int EncodeInternal(InternalNode node, Span<byte> destination)
+    {
+        ushort occupied = 0;
+        ushort leaves = 0;
         int position = HeaderLength;
+        NodeRef[] children = node.Children;
         for (int i = 0; i < InternalNode.Arity; i++)
         {
             if (children[i].Kind != NodeKind.Empty)
             {
-                BinaryPrimitives.WriteUInt64BigEndian(result.AsSpan(position), children[i].Version);
-                children[i].Hash.CopyTo(result.AsSpan(position + 8));
+                occupied |= (ushort)(1 << i);
+                if (children[i].Kind == NodeKind.Leaf)
+                {
+                    leaves |= (ushort)(1 << i);
+                }
+
+                BinaryPrimitives.WriteUInt64BigEndian(destination[position..], children[i].Version);
+                children[i].Hash.CopyTo(destination[(position + 8)..]);
                 position += ChildLength;
             }
         }
 
-        return result;
+        destination[0] = InternalTag;
+        BinaryPrimitives.WriteUInt16BigEndian(destination[1..], occupied);
+        BinaryPrimitives.WriteUInt16BigEndian(destination[3..], leaves);
+        return position;
     }
 
     public static InternalNode DecodeInternal(ReadOnlySpan<byte> data, in NodeId id)
@@ -83,13 +90,15 @@ internal static class NodeCodec
         return new InternalNode(children);
     }
 
-    public static byte[] EncodeLeaf(in Hash256 key, ReadOnlySpan<byte> value)
+    public static int LeafLength(ReadOnlySpan<byte> value) => 1 + Hash256.Length + value.Length;
+
+    /// <summary>Writes the leaf into <paramref name="destination"/> (at least <see cref="LeafLength"/> bytes) and returns its length.</summary>
+    public static int EncodeLeaf(in Hash256 key, ReadOnlySpan<byte> value, Span<byte> destination)
     {
-        byte[] result = new byte[1 + Hash256.Length + value.Length];
-        result[0] = LeafTag;
-        key.CopyTo(result.AsSpan(1));
-        value.CopyTo(result.AsSpan(1 + Hash256.Length));
-        return result;
+        destination[0] = LeafTag;
+        key.CopyTo(destination[1..]);
+        value.CopyTo(destination[(1 + Hash256.Length)..]);
+        return LeafLength(value);
     }
 
     public static LeafNode DecodeLeaf(ReadOnlySpan<byte> data, in NodeId id)

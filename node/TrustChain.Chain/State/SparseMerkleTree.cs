@@ -1,3 +1,4 @@
+using System.Buffers;
 using TrustChain.Core;
 
 namespace TrustChain.Chain.State;
@@ -32,6 +33,9 @@ internal sealed class SparseMerkleTree
         _store = store;
         _parallelThreshold = parallelThreshold;
     }
+
+    /// <summary>Write sets for persisted updates (see <see cref="TreeWriteSetPool"/>); the state database returns them after a commit.</summary>
+    public TreeWriteSetPool WriteSets { get; } = new();
 
     public byte[]? Get(in NodeRef root, in Hash256 key)
     {
@@ -194,20 +198,37 @@ internal sealed class SparseMerkleTree
     {
         NodeId id = new(node.Version, depth, path);
         InternalNode inner = _store.GetInternal(id);
-        Subtree[] children = new Subtree[InternalNode.Arity];
+        Subtree[] children = RentSlots();
+        try
+        {
+            return UpdateInternal(node, id, inner, depth, path, u, lo, hi, children, w);
+        }
+        finally
+        {
+            ReturnSlots(children);
+        }
+    }
+
+    private Subtree UpdateInternal(in NodeRef node, in NodeId id, InternalNode inner, int depth, in Hash256 path, TreeUpdate[] u, int lo, int hi,
+        Subtree[] children, TreeWriteSet w)
+    {
         Span<int> bounds = stackalloc int[InternalNode.Arity + 1];
         SplitByNibble(u, lo, hi, depth, bounds);
         int middle = bounds[InternalNode.Arity / 2];
         if (depth == 0 && hi - lo >= _parallelThreshold && middle > lo && middle < hi)
         {
             // Disjoint key ranges touch disjoint nodes, so the halves share only the thread-safe node store.
-            TreeWriteSet leftWrites = new(w.Version, w.Persist);
+            TreeWriteSet leftWrites = w.Persist ? WriteSets.Rent(w.Version, persist: true) : new TreeWriteSet(w.Version, persist: false);
             int[] boundsCopy = bounds.ToArray();
             Hash256 nodePath = path;
             Task left = Task.Run(() => UpdateSlots(inner, depth, nodePath, u, boundsCopy, 0, InternalNode.Arity / 2, children, leftWrites));
             UpdateSlots(inner, depth, path, u, boundsCopy, InternalNode.Arity / 2, InternalNode.Arity, children, w);
             left.GetAwaiter().GetResult();
             w.Append(leftWrites);
+            if (w.Persist)
+            {
+                WriteSets.Return(leftWrites);
+            }
         }
         else
         {
@@ -215,9 +236,9 @@ internal sealed class SparseMerkleTree
         }
 
         bool unchanged = true;
-        foreach (Subtree child in children)
+        for (int slot = 0; slot < InternalNode.Arity; slot++)
         {
-            unchanged &= child.Unchanged;
+            unchanged &= children[slot].Unchanged;
         }
 
         if (unchanged)
@@ -226,7 +247,7 @@ internal sealed class SparseMerkleTree
         }
 
         w.MarkStale(id);
-        return Combine(depth, path, children, w);
+        return Combine(depth, path, children, inner, w);
     }
 
     private void UpdateSlots(InternalNode inner, int depth, in Hash256 path, TreeUpdate[] u, ReadOnlySpan<int> bounds, int from, int to, Subtree[] results, TreeWriteSet w)
@@ -276,17 +297,36 @@ internal sealed class SparseMerkleTree
         Span<int> bounds = stackalloc int[InternalNode.Arity + 1];
         SplitByNibble(u, lo, hi, depth, bounds);
         int extraSlot = extra is null ? -1 : TreePath.Nibble(extra.Key, depth);
-        Subtree[] children = new Subtree[InternalNode.Arity];
-        for (int slot = 0; slot < InternalNode.Arity; slot++)
+        Subtree[] children = RentSlots();
+        try
         {
-            children[slot] = Build(depth + Step, TreePath.ChildAt(path, depth, slot), u, bounds[slot], bounds[slot + 1], slot == extraSlot ? extra : null, w);
-        }
+            for (int slot = 0; slot < InternalNode.Arity; slot++)
+            {
+                children[slot] = Build(depth + Step, TreePath.ChildAt(path, depth, slot), u, bounds[slot], bounds[slot + 1], slot == extraSlot ? extra : null, w);
+            }
 
-        return Combine(depth, path, children, w);
+            return Combine(depth, path, children, null, w);
+        }
+        finally
+        {
+            ReturnSlots(children);
+        }
     }
 
-    /// <summary>Forms the node at <paramref name="depth"/> from its slots, or collapses it to empty / its single leaf.</summary>
-    private Subtree Combine(int depth, in Hash256 path, Subtree[] children, TreeWriteSet w)
+    /// <summary>
+    /// A 16-slot scratch array per visited node (≈ 2.5 KB each) is most of an update's garbage; pooled, a block's
+    /// update allocates little beyond the new nodes themselves.
+    /// </summary>
+    private static Subtree[] RentSlots() => ArrayPool<Subtree>.Shared.Rent(InternalNode.Arity);
+
+    // Cleared: slots hold leaf values that must not outlive the update.
+    private static void ReturnSlots(Subtree[] slots) => ArrayPool<Subtree>.Shared.Return(slots, clearArray: true);
+
+    /// <summary>
+    /// Forms the node at <paramref name="depth"/> from its slots, or collapses it to empty / its single leaf.
+    /// <paramref name="previous"/> is the node it replaces at the same path, if any (its kept range hashes are reused).
+    /// </summary>
+    private Subtree Combine(int depth, in Hash256 path, Subtree[] children, InternalNode? previous, TreeWriteSet w)
     {
         int occupied = 0;
         int single = -1;
@@ -318,7 +358,8 @@ internal sealed class SparseMerkleTree
         InternalNode node = new(refs);
         NodeId id = new(w.Version, depth, path);
         w.AddInternal(id, node);
-        return Subtree.Stored(new NodeRef(NodeKind.Internal, w.Version, node.ComputeHash()), id);
+        Hash256 hash = node.ComputeHash(previous, keepRanges: w.Persist && _store.Caches(depth));
+        return Subtree.Stored(new NodeRef(NodeKind.Internal, w.Version, hash), id);
     }
 
     /// <summary>Fixes a subtree at its final depth; a leaf that is new or moved is written there.</summary>

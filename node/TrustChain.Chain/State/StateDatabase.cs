@@ -1,3 +1,4 @@
+using System.Buffers;
 using TrustChain.Core;
 using TrustChain.Storage;
 
@@ -10,6 +11,9 @@ namespace TrustChain.Chain.State;
 /// </summary>
 public sealed class StateDatabase
 {
+    /// <summary>Holds any internal node (5 + 16·40 bytes) and leaves with values up to ~1 KB; larger leaves rent more.</summary>
+    private const int EncodeBufferLength = 1024;
+
     private readonly RocksDatabase _db;
     private readonly ColumnFamily _nodes;
     private readonly ColumnFamily _flat;
@@ -23,7 +27,7 @@ public sealed class StateDatabase
         _db = db;
         _nodes = db.GetColumnFamily(DbColumns.StateNodes);
         _flat = db.GetColumnFamily(DbColumns.State);
-        Store = new TreeNodeStore(db, _nodes, options.NodeCacheCapacity);
+        Store = new TreeNodeStore(db, _nodes, options.NodeCacheCapacity, options.NodeCacheMaxDepth);
         Tree = new SparseMerkleTree(Store, options.ParallelThreshold);
         _latest = new StateRootHolder(LoadLatest());
     }
@@ -221,10 +225,25 @@ public sealed class StateDatabase
 
         Span<byte> key = stackalloc byte[NodeId.MaxKeyLength];
         writes.Nodes.Sort(NodeKeyComparer.Instance);
-        foreach (KeyValuePair<NodeId, byte[]> node in writes.Nodes)
+        byte[] encoded = ArrayPool<byte>.Shared.Rent(EncodeBufferLength);
+        try
         {
-            int length = node.Key.WriteKey(key);
-            batch.Put(_nodes, key[..length], node.Value);
+            foreach (TreeNodeWrite node in writes.Nodes)
+            {
+                int needed = node.EncodedLength;
+                if (needed > encoded.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(encoded);
+                    encoded = ArrayPool<byte>.Shared.Rent(needed);
+                }
+
+                int length = node.Id.WriteKey(key);
+                batch.Put(_nodes, key[..length], encoded.AsSpan(0, node.Encode(encoded)));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(encoded);
         }
 
         if (writes.Stale.Count > 0)
@@ -267,6 +286,7 @@ public sealed class StateDatabase
 
             Store.OnCommitted(commit.Writes);
             _latest = new StateRootHolder(commit.Root);
+            Tree.WriteSets.Return(commit.Writes);
         }
     }
 

@@ -15,18 +15,23 @@ internal sealed class TreeNodeStore
     private readonly ColumnFamily _nodes;
     private readonly ConcurrentDictionary<NodeId, InternalNode> _cache = new();
     private readonly int _capacity;
+    private readonly int _maxCachedDepth;
 
     // ConcurrentDictionary.Count takes every bucket lock; the bound is checked per cached node, so it is tracked here.
     private int _count;
 
-    public TreeNodeStore(RocksDatabase db, ColumnFamily nodes, int cacheCapacity)
+    public TreeNodeStore(RocksDatabase db, ColumnFamily nodes, int cacheCapacity, int maxCachedDepth = TreePath.MaxDepth)
     {
         _db = db;
         _nodes = nodes;
         _capacity = cacheCapacity;
+        _maxCachedDepth = maxCachedDepth;
     }
 
     public int CachedCount => Volatile.Read(ref _count);
+
+    /// <summary>Whether internal nodes at <paramref name="depth"/> are admitted to the cache.</summary>
+    public bool Caches(int depth) => depth <= _maxCachedDepth;
 
     public InternalNode GetInternal(in NodeId id)
     {
@@ -42,7 +47,7 @@ internal sealed class TreeNodeStore
             throw Missing(id);
         }
 
-        if (Volatile.Read(ref _count) < _capacity && _cache.TryAdd(id, node))
+        if (id.Depth <= _maxCachedDepth && Volatile.Read(ref _count) < _capacity && _cache.TryAdd(id, node))
         {
             Interlocked.Increment(ref _count);
         }
@@ -70,8 +75,15 @@ internal sealed class TreeNodeStore
             Evict(stale);
         }
 
-        foreach ((NodeId id, InternalNode node) in writes.NewInternals)
+        foreach (TreeNodeWrite write in writes.Nodes)
         {
+            if (write.Internal is not { } node || write.Id.Depth > _maxCachedDepth)
+            {
+                continue;
+            }
+
+            NodeId id = write.Id;
+
             if (Volatile.Read(ref _count) >= _capacity)
             {
                 break;

@@ -3,9 +3,9 @@ using TrustChain.Core;
 namespace TrustChain.Chain.State;
 
 /// <summary>
-/// Everything one batched tree update produces: new nodes (encoded), nodes they replace (the stale index), and
-/// decoded internals to cache once the batch is durable. When <see cref="Persist"/> is false (root preview) only
-/// hashes are computed and nothing is encoded.
+/// Everything one batched tree update produces: new nodes (encoded when they go into the write batch; their internals
+/// are cached once the batch is durable) and nodes they replace (the stale index). When <see cref="Persist"/> is false
+/// (root preview) only hashes are computed and nothing is kept.
 /// </summary>
 internal sealed class TreeWriteSet
 {
@@ -15,13 +15,11 @@ internal sealed class TreeWriteSet
         Persist = persist;
     }
 
-    public ulong Version { get; }
+    public ulong Version { get; private set; }
 
-    public bool Persist { get; }
+    public bool Persist { get; private set; }
 
-    public List<KeyValuePair<NodeId, byte[]>> Nodes { get; } = [];
-
-    public List<KeyValuePair<NodeId, InternalNode>> NewInternals { get; } = [];
+    public List<TreeNodeWrite> Nodes { get; } = [];
 
     public List<NodeId> Stale { get; } = [];
 
@@ -32,15 +30,14 @@ internal sealed class TreeWriteSet
             return;
         }
 
-        Nodes.Add(new(id, NodeCodec.EncodeInternal(node)));
-        NewInternals.Add(new(id, node));
+        Nodes.Add(TreeNodeWrite.ForInternal(id, node));
     }
 
     public void AddLeaf(in NodeId id, in Hash256 key, byte[] value)
     {
         if (Persist)
         {
-            Nodes.Add(new(id, NodeCodec.EncodeLeaf(key, value)));
+            Nodes.Add(TreeNodeWrite.ForLeaf(id, key, value));
         }
     }
 
@@ -52,10 +49,18 @@ internal sealed class TreeWriteSet
         }
     }
 
+    /// <summary>Empties the set for another update, keeping the lists' capacity (see <see cref="TreeWriteSetPool"/>).</summary>
+    public void Reuse(ulong version, bool persist)
+    {
+        Nodes.Clear();
+        Stale.Clear();
+        Version = version;
+        Persist = persist;
+    }
+
     public void Append(TreeWriteSet other)
     {
         Nodes.AddRange(other.Nodes);
-        NewInternals.AddRange(other.NewInternals);
         Stale.AddRange(other.Stale);
     }
 }

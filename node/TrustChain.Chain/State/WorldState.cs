@@ -249,7 +249,7 @@ public sealed class WorldState : IStateReader
         }
 
         TreeUpdate[] updates = CollectUpdates(out int count);
-        TreeWriteSet writes = new(version, persist: true);
+        TreeWriteSet writes = _db.Tree.WriteSets.Rent(version, persist: true);
         NodeRef root = _db.Tree.Update(_base.RootRef, updates, count, writes);
         _prepared = new PreparedStateRoot(version, updates, count, writes, root);
         _previewRoot = root.Hash;
