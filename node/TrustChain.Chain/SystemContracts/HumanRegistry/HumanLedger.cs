@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using TrustChain.Chain.Abi;
 using TrustChain.Chain.Specs;
 using TrustChain.Chain.State;
@@ -632,6 +633,14 @@ internal sealed class HumanLedger
         if (!condition)
         {
             throw new ContractRevertException(reason);
+        }
+    }
+
+    private static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref RevertReasonHandler reason)
+    {
+        if (!condition)
+        {
+            throw new ContractRevertException(reason.ToStringAndClear());
         }
     }
 
