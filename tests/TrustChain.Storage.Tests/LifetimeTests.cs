@@ -1,19 +1,11 @@
 namespace TrustChain.Storage.Tests;
 
-public class LifetimeTests
+public class LifetimeTests : TempDirectoryFixture
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _dir.Dispose();
-
     [Test]
     public void DisposeTwice_IsSafeForEveryType()
     {
-        var db = RocksDatabase.Open(_dir.Combine("db"), DbColumns.All);
+        var db = RocksDatabase.Open(Dir.Combine("db"), DbColumns.All);
         ColumnFamily state = db.GetColumnFamily(DbColumns.State);
         WriteBatch batch = db.CreateWriteBatch();
         RocksIterator it = db.CreateIterator(state);
@@ -35,7 +27,7 @@ public class LifetimeTests
     [Test]
     public void UseAfterDispose_ThrowsObjectDisposed()
     {
-        var db = RocksDatabase.Open(_dir.Combine("db"), DbColumns.All);
+        var db = RocksDatabase.Open(Dir.Combine("db"), DbColumns.All);
         ColumnFamily state = db.GetColumnFamily(DbColumns.State);
         WriteBatch batch = db.CreateWriteBatch();
         RocksIterator it = db.CreateIterator(state);
@@ -56,7 +48,7 @@ public class LifetimeTests
     [Test]
     public void LiveIterator_DefersCloseUntilItIsDisposed()
     {
-        string path = _dir.Combine("db");
+        string path = Dir.Combine("db");
         var db = RocksDatabase.Open(path, DbColumns.All);
         ColumnFamily state = db.GetColumnFamily(DbColumns.State);
         db.Put(state, "k"u8, "v"u8);
@@ -76,7 +68,7 @@ public class LifetimeTests
     [Test]
     public void DisposeWhileReadersRun_ReadersSeeValuesOrObjectDisposed()
     {
-        var db = RocksDatabase.Open(_dir.Combine("db"), DbColumns.All);
+        var db = RocksDatabase.Open(Dir.Combine("db"), DbColumns.All);
         ColumnFamily state = db.GetColumnFamily(DbColumns.State);
         byte[] value = ReadWriteTests.Pattern(300, 1);
         db.Put(state, "k"u8, value);

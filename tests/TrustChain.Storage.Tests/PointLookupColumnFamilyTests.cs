@@ -7,20 +7,12 @@ namespace TrustChain.Storage.Tests;
 /// every other family keeps the configured codec and block size, as RocksDB records them in its OPTIONS file.
 /// </summary>
 [TestFixture]
-public sealed class PointLookupColumnFamilyTests
+public sealed class PointLookupColumnFamilyTests : TempDirectoryFixture
 {
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _dir.Dispose();
-
     [Test]
     public void State_nodes_are_uncompressed_in_4_KiB_blocks_by_default()
     {
-        string path = _dir.Combine("db");
+        string path = Dir.Combine("db");
         using (RocksDatabase db = RocksDatabase.Open(path, DbColumns.All))
         {
             Assume.That(db.Compression, Is.Not.EqualTo(RocksCompression.None), "this RocksDB build compresses nothing at all");
@@ -40,7 +32,7 @@ public sealed class PointLookupColumnFamilyTests
     [Test]
     public void Configured_families_and_block_size_apply_and_values_read_back()
     {
-        string path = _dir.Combine("db");
+        string path = Dir.Combine("db");
         RocksDbSettings settings = new()
         {
             PointLookupColumnFamilies = new HashSet<string>(StringComparer.Ordinal) { DbColumns.State },
@@ -78,9 +70,9 @@ public sealed class PointLookupColumnFamilyTests
     public void A_tiny_point_lookup_block_size_is_refused()
     {
         ArgumentOutOfRangeException? error = Assert.Throws<ArgumentOutOfRangeException>(() =>
-            RocksDatabase.Open(_dir.Combine("db"), DbColumns.All, new RocksDbSettings { PointLookupBlockSize = 100 }));
+            RocksDatabase.Open(Dir.Combine("db"), DbColumns.All, new RocksDbSettings { PointLookupBlockSize = 100 }));
         Assert.That(error!.ParamName, Is.EqualTo(nameof(RocksDbSettings.PointLookupBlockSize)));
-        Assert.That(Directory.Exists(_dir.Combine("db")), Is.False);
+        Assert.That(Directory.Exists(Dir.Combine("db")), Is.False);
     }
 
     /// <summary>The lines of one <c>[Kind "family"]</c> section of a RocksDB OPTIONS file.</summary>

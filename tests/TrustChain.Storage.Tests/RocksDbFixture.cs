@@ -1,10 +1,11 @@
 namespace TrustChain.Storage.Tests;
 
-/// <summary>A fresh RocksDB with the node's column families in a temp dir for every test, disposed after it.</summary>
-public abstract class RocksDbFixture
+/// <summary>
+/// A fresh RocksDB with the node's column families in a temp dir for every test, disposed after it (NUnit runs the
+/// base class's set-up first and its tear-down last, so the directory outlives the database).
+/// </summary>
+public abstract class RocksDbFixture : TempDirectoryFixture
 {
-    private TempDirectory _dir = null!;
-
     protected RocksDatabase Db { get; private set; } = null!;
 
     protected ColumnFamily State { get; private set; } = null!;
@@ -12,15 +13,10 @@ public abstract class RocksDbFixture
     [SetUp]
     public void OpenDatabase()
     {
-        _dir = new TempDirectory();
-        Db = RocksDatabase.Open(_dir.Combine("db"), DbColumns.All);
+        Db = RocksDatabase.Open(Dir.Combine("db"), DbColumns.All);
         State = Db.GetColumnFamily(DbColumns.State);
     }
 
     [TearDown]
-    public void CloseDatabase()
-    {
-        Db.Dispose();
-        _dir.Dispose();
-    }
+    public void CloseDatabase() => Db.Dispose();
 }

@@ -7,17 +7,9 @@ namespace TrustChain.Storage.Tests;
 /// file and table properties), plus point lookups of present and absent keys on a large flushed file.
 /// </summary>
 [TestFixture]
-public sealed class TableOptionsTests
+public sealed class TableOptionsTests : TempDirectoryFixture
 {
     private const long MiB = 1024 * 1024;
-
-    private TempDirectory _dir = null!;
-
-    [SetUp]
-    public void SetUp() => _dir = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _dir.Dispose();
 
     [TestCase(8 * MiB, 0)]
     [TestCase(16 * MiB, 0)]
@@ -38,7 +30,7 @@ public sealed class TableOptionsTests
     [TestCase(5, 5)]
     public void Rocksdb_uses_the_configured_shard_bits(int configured, int expected)
     {
-        string path = _dir.Combine("db");
+        string path = Dir.Combine("db");
         using (RocksDatabase.Open(path, [DbColumns.State], new RocksDbSettings { BlockCacheShardBits = configured }))
         {
         }
@@ -51,7 +43,7 @@ public sealed class TableOptionsTests
     [TestCase(false, "index_type=kBinarySearch", "partition_filters=false")]
     public void Partitioning_is_recorded_in_the_options_file(bool partitioned, string index, string filters)
     {
-        string path = _dir.Combine("db");
+        string path = Dir.Combine("db");
         using (RocksDatabase.Open(path, [DbColumns.State], new RocksDbSettings { PartitionedIndexAndFilters = partitioned }))
         {
         }
@@ -70,7 +62,7 @@ public sealed class TableOptionsTests
     [TestCase(false, "memtable_whole_key_filtering=false", "memtable_prefix_bloom_size_ratio=0.000000")]
     public void Memtable_bloom_is_recorded_in_the_options_file(bool enabled, string filtering, string ratio)
     {
-        string path = _dir.Combine("db");
+        string path = Dir.Combine("db");
         using (RocksDatabase.Open(path, [DbColumns.State], new RocksDbSettings { MemtableWholeKeyFiltering = enabled }))
         {
         }
@@ -88,7 +80,7 @@ public sealed class TableOptionsTests
     public void Large_flushed_file_answers_present_and_absent_keys(bool partitioned)
     {
         const int keys = 60_000;
-        string path = _dir.Combine("db");
+        string path = Dir.Combine("db");
         RocksDbSettings settings = new() { PartitionedIndexAndFilters = partitioned, WriteBufferSize = 64 * MiB };
         using (RocksDatabase db = RocksDatabase.Open(path, [DbColumns.State], settings))
         {
