@@ -1,9 +1,13 @@
 using TrustChain.Zk.Bn254;
+using G1BucketTree = TrustChain.Zk.Bn254.BucketTree<TrustChain.Zk.Bn254.G1Curve, TrustChain.Zk.Bn254.G1Affine, TrustChain.Zk.Bn254.G1Jacobian, TrustChain.Zk.Bn254.Fq>;
+using G1Pippenger = TrustChain.Zk.Bn254.Pippenger<TrustChain.Zk.Bn254.G1Curve, TrustChain.Zk.Bn254.G1Affine, TrustChain.Zk.Bn254.G1Jacobian, TrustChain.Zk.Bn254.Fq>;
+using G2BucketTree = TrustChain.Zk.Bn254.BucketTree<TrustChain.Zk.Bn254.G2Curve, TrustChain.Zk.Bn254.G2Affine, TrustChain.Zk.Bn254.G2Jacobian, TrustChain.Zk.Bn254.Fq2>;
+using G2Pippenger = TrustChain.Zk.Bn254.Pippenger<TrustChain.Zk.Bn254.G2Curve, TrustChain.Zk.Bn254.G2Affine, TrustChain.Zk.Bn254.G2Jacobian, TrustChain.Zk.Bn254.Fq2>;
 
 namespace TrustChain.Zk.Tests.Bn254;
 
 /// <summary>
-/// <see cref="G1BucketTree"/> and <see cref="G2BucketTree"/> (the MSM bucket phase: sorted buckets summed as trees,
+/// <see cref="BucketTree{TCurve, TAffine, TJacobian, TField}"/> on G1 and G2 (the MSM bucket phase: sorted buckets summed as trees,
 /// then the segmented affine reduction) against an independent discrete-log computation: every base is l·g with l
 /// known, so a window's Σ_k d_k·P_k is (Σ_k d_k·l_k)·g, one scalar multiplication computed in F_r. Both the
 /// machine-code and the managed batch kernels run on every case. Repeated bases force doublings inside the trees,

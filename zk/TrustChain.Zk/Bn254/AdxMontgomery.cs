@@ -100,7 +100,7 @@ internal static unsafe partial class AdxMontgomery
     public static void Poseidon3FullRound(Fr* state, Fr* constants, Fr* matrix) => Poseidon3FullKernel(state, constants, matrix);
 
     /// <summary>
-    /// The batched affine additions of <see cref="G1BucketTree"/>: for i &lt; n, buckets[bucket[i]] += points[i]
+    /// The batched affine additions of <see cref="BucketTree{TCurve, TAffine, TJacobian, TField}"/>: for i &lt; n, buckets[bucket[i]] += points[i]
     /// with one Fermat inversion for all n slopes (Montgomery's trick), the same operations in the same order as the
     /// managed path. No point may be infinity and no denominator x_p − x_q zero; <paramref name="prefix"/> is scratch.
     /// </summary>
@@ -114,7 +114,7 @@ internal static unsafe partial class AdxMontgomery
     }
 
     /// <summary>
-    /// <see cref="G1BatchAdd"/> over F_q2 for <see cref="G2BucketTree"/> (Karatsuba multiplication and squaring
+    /// <see cref="G1BatchAdd"/> over F_q2 for <see cref="BucketTree{TCurve, TAffine, TJacobian, TField}"/> on G2 (Karatsuba multiplication and squaring
     /// as <see cref="Fq2"/> does them, the inverse through the norm), with the same preconditions.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

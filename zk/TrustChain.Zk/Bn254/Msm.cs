@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using G1Pippenger = TrustChain.Zk.Bn254.Pippenger<TrustChain.Zk.Bn254.G1Curve, TrustChain.Zk.Bn254.G1Affine, TrustChain.Zk.Bn254.G1Jacobian, TrustChain.Zk.Bn254.Fq>;
+using G2Pippenger = TrustChain.Zk.Bn254.Pippenger<TrustChain.Zk.Bn254.G2Curve, TrustChain.Zk.Bn254.G2Affine, TrustChain.Zk.Bn254.G2Jacobian, TrustChain.Zk.Bn254.Fq2>;
 
 namespace TrustChain.Zk.Bn254;
 

@@ -1,21 +1,24 @@
 namespace TrustChain.Zk.Bn254;
 
 /// <summary>
-/// One G1 MSM by the bucket method with signed digits (see <see cref="Msm"/>), split into independent tasks (groups of
+/// One MSM by the bucket method with signed digits (see <see cref="Msm"/>), split into independent tasks (groups of
 /// windows) so that a caller can run the tasks of several MSMs in one flat parallel loop: nested parallel loops that
 /// block on each other leave a core idle whenever the thread pool has no spare thread.
 /// </summary>
-internal sealed class G1Pippenger
+internal sealed class Pippenger<TCurve, TAffine, TJacobian, TField>
+    where TCurve : struct, ICurveGroup<TAffine, TJacobian, TField>
+    where TAffine : unmanaged
+    where TField : unmanaged
 {
     private const int MinBatchAffineWindowBits = 8;
 
     private const int WindowsPerGroup = 4;
 
-    private readonly G1Affine[] _points;
+    private readonly TAffine[] _points;
     private readonly int[] _indices;
-    private readonly G1Jacobian _offset;
+    private readonly TJacobian _offset;
     private readonly short[] _digits = [];
-    private readonly G1Jacobian[] _windowSums = [];
+    private readonly TJacobian[] _windowSums = [];
     private readonly int _c;
     private readonly int _windows;
     private readonly bool _batchAffine;
@@ -24,7 +27,7 @@ internal sealed class G1Pippenger
     /// <param name="limbs">Canonical scalar limbs, four per base.</param>
     /// <param name="indices">The bases whose scalars go through the buckets.</param>
     /// <param name="offset">A sum the result starts from (the bases whose scalar is one).</param>
-    public G1Pippenger(G1Affine[] points, ulong[] limbs, int[] indices, in G1Jacobian offset)
+    public Pippenger(TAffine[] points, ulong[] limbs, int[] indices, in TJacobian offset)
     {
         _points = points;
         _indices = indices;
@@ -36,9 +39,9 @@ internal sealed class G1Pippenger
 
         // Batched affine buckets pay one inversion per batch, which only pays off with enough points to fill batches.
         _batchAffine = Msm.WindowBits(indices.Length) >= MinBatchAffineWindowBits;
-        _c = _batchAffine ? G1BucketTree.WindowBits(indices.Length) : Msm.WindowBits(indices.Length);
+        _c = _batchAffine ? BucketTree<TCurve, TAffine, TJacobian, TField>.WindowBits(indices.Length) : Msm.WindowBits(indices.Length);
         _digits = Msm.SignedDigits(limbs, indices, _c, out _windows);
-        _windowSums = new G1Jacobian[_windows];
+        _windowSums = new TJacobian[_windows];
         TaskCount = _batchAffine ? (_windows + WindowsPerGroup - 1) / WindowsPerGroup : _windows;
     }
 
@@ -50,7 +53,7 @@ internal sealed class G1Pippenger
         if (_batchAffine)
         {
             int first = task * WindowsPerGroup;
-            G1BucketTree.SumWindows(_points, _indices, _digits, _windows, first, Math.Min(WindowsPerGroup, _windows - first), _c, _windowSums);
+            BucketTree<TCurve, TAffine, TJacobian, TField>.SumWindows(_points, _indices, _digits, _windows, first, Math.Min(WindowsPerGroup, _windows - first), _c, _windowSums);
         }
         else
         {
@@ -59,51 +62,51 @@ internal sealed class G1Pippenger
     }
 
     /// <summary>Combines the window sums (Horner over 2^c) and adds the offset.</summary>
-    public G1Jacobian Finish()
+    public TJacobian Finish()
     {
         if (_windows == 0)
         {
             return _offset;
         }
 
-        G1Jacobian result = _windowSums[_windows - 1];
+        TJacobian result = _windowSums[_windows - 1];
         for (int w = _windows - 2; w >= 0; w--)
         {
             for (int k = 0; k < _c; k++)
             {
-                result = result.Double();
+                result = TCurve.Double(result);
             }
 
-            result = result.Add(_windowSums[w]);
+            result = TCurve.Add(result, _windowSums[w]);
         }
 
-        return _offset.Add(result);
+        return TCurve.Add(_offset, result);
     }
 
-    private G1Jacobian WindowJacobian(int w)
+    private TJacobian WindowJacobian(int w)
     {
-        G1Jacobian[] buckets = new G1Jacobian[1 << (_c - 1)];
-        Array.Fill(buckets, G1Jacobian.Infinity);
+        TJacobian[] buckets = new TJacobian[1 << (_c - 1)];
+        Array.Fill(buckets, TCurve.JacobianInfinity);
         for (int k = 0; k < _indices.Length; k++)
         {
             int digit = _digits[k * _windows + w];
             if (digit > 0)
             {
-                buckets[digit - 1] = buckets[digit - 1].AddMixed(_points[_indices[k]]);
+                buckets[digit - 1] = TCurve.AddMixed(buckets[digit - 1], _points[_indices[k]]);
             }
             else if (digit < 0)
             {
-                buckets[-digit - 1] = buckets[-digit - 1].AddMixed(_points[_indices[k]].Negate());
+                buckets[-digit - 1] = TCurve.AddMixed(buckets[-digit - 1], TCurve.Negate(_points[_indices[k]]));
             }
         }
 
         // Σ d·B_d as a running sum from the top bucket down.
-        G1Jacobian running = G1Jacobian.Infinity;
-        G1Jacobian acc = G1Jacobian.Infinity;
+        TJacobian running = TCurve.JacobianInfinity;
+        TJacobian acc = TCurve.JacobianInfinity;
         for (int d = buckets.Length - 1; d >= 0; d--)
         {
-            running = running.Add(buckets[d]);
-            acc = acc.Add(running);
+            running = TCurve.Add(running, buckets[d]);
+            acc = TCurve.Add(acc, running);
         }
 
         return acc;
