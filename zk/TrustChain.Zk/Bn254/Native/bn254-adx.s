@@ -6,12 +6,58 @@
 # .quad words placed right after it, so it can be copied anywhere as a whole.
   .intel_syntax noprefix
   .text
-# fq_mul(ulong* r, const ulong* a, const ulong* b): r = a*b*2^-256 mod q; a, b < 2q, r < q canonical.
+# The Montgomery multiplication kernel for one field, emitted once per field (fq_mul, fr_mul): both BN254 moduli
+# are below 2^254, so the same code serves both with their own inverse word and modulus.
+# name(ulong* r, const ulong* a, const ulong* b): r = a*b*2^-256 mod p; a, b < 2p, r < p canonical.
 # System V: rdi = r, rsi = a, rdx = b. r may alias a or b (written only at the end).
-  .globl fq_mul
+# inv = -p^-1 mod 2^64; p0..p3 the modulus, little-endian words, stored right after the code.
+  .macro mont_reduce name, inv
+  # reduction: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
+  mov rdx, \inv
+  imul rdx, r12
+  xor eax, eax
+  mulx rsi, rax, [rip+\name\()_p0]
+  adcx rax, r12                  # low word cancels; only its carry matters
+  mov r12, rsi
+  mulx rsi, rax, [rip+\name\()_p1]
+  adcx r12, r13
+  adox r12, rax
+  mov r13, rsi
+  mulx rsi, rax, [rip+\name\()_p2]
+  adcx r13, r14
+  adox r13, rax
+  mov r14, rsi
+  mulx rsi, rax, [rip+\name\()_p3]
+  adcx r14, r15
+  adox r14, rax
+  mov r15, 0                       # mov keeps the flags
+  adcx r15, rbx
+  adox r15, rsi                   # no carry out: both moduli are below 2^254
+  .endm
+  .macro mont_row offset
+  # row: t += a*b[offset/8], OF chain the low words, CF chain the high words
+  mov rdx, [rcx+\offset]
+  xor eax, eax
+  mulx rsi, rax, r8
+  adox r12, rax
+  mulx rbp, rax, r9
+  adcx r13, rsi
+  adox r13, rax
+  mulx rsi, rax, r10
+  adcx r14, rbp
+  adox r14, rax
+  mulx rbx, rax, r11
+  adcx r15, rsi
+  adox r15, rax
+  mov eax, 0
+  adcx rbx, rax
+  adox rbx, rax
+  .endm
+  .macro montgomery_mul name, inv, p0, p1, p2, p3
+  .globl \name
   .p2align 6
-fq_mul:
-fq_mul_local:                       # internal calls use this local label: a call to a global symbol is left to the linker
+\name:
+\name\()_local:                      # internal calls use this local label: a call to a global symbol is left to the linker
   push rbx
   push rbp
   push r12
@@ -35,150 +81,22 @@ fq_mul_local:                       # internal calls use this local label: a cal
   adox r15, rax
   mov eax, 0
   adox rbx, rax
-  # reduction 0: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0x87d20782e4866389
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fq_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fq_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fq_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fq_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
-  # row 1: t += a*b1, OF chain the low words, CF chain the high words
-  mov rdx, [rcx+8]
-  xor eax, eax
-  mulx rsi, rax, r8
-  adox r12, rax
-  mulx rbp, rax, r9
-  adcx r13, rsi
-  adox r13, rax
-  mulx rsi, rax, r10
-  adcx r14, rbp
-  adox r14, rax
-  mulx rbx, rax, r11
-  adcx r15, rsi
-  adox r15, rax
-  mov eax, 0
-  adcx rbx, rax
-  adox rbx, rax
-  # reduction 1: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0x87d20782e4866389
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fq_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fq_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fq_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fq_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
-  # row 2: t += a*b2, OF chain the low words, CF chain the high words
-  mov rdx, [rcx+16]
-  xor eax, eax
-  mulx rsi, rax, r8
-  adox r12, rax
-  mulx rbp, rax, r9
-  adcx r13, rsi
-  adox r13, rax
-  mulx rsi, rax, r10
-  adcx r14, rbp
-  adox r14, rax
-  mulx rbx, rax, r11
-  adcx r15, rsi
-  adox r15, rax
-  mov eax, 0
-  adcx rbx, rax
-  adox rbx, rax
-  # reduction 2: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0x87d20782e4866389
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fq_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fq_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fq_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fq_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
-  # row 3: t += a*b3, OF chain the low words, CF chain the high words
-  mov rdx, [rcx+24]
-  xor eax, eax
-  mulx rsi, rax, r8
-  adox r12, rax
-  mulx rbp, rax, r9
-  adcx r13, rsi
-  adox r13, rax
-  mulx rsi, rax, r10
-  adcx r14, rbp
-  adox r14, rax
-  mulx rbx, rax, r11
-  adcx r15, rsi
-  adox r15, rax
-  mov eax, 0
-  adcx rbx, rax
-  adox rbx, rax
-  # reduction 3: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0x87d20782e4866389
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fq_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fq_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fq_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fq_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
+  mont_reduce \name, \inv
+  mont_row 8
+  mont_reduce \name, \inv
+  mont_row 16
+  mont_reduce \name, \inv
+  mont_row 24
+  mont_reduce \name, \inv
   # t < 2p: subtract p, keep t when that borrows
   mov rax, r12
   mov rdx, r13
   mov rsi, r14
   mov rcx, r15
-  sub rax, [rip+fq_mul_p0]
-  sbb rdx, [rip+fq_mul_p1]
-  sbb rsi, [rip+fq_mul_p2]
-  sbb rcx, [rip+fq_mul_p3]
+  sub rax, [rip+\name\()_p0]
+  sbb rdx, [rip+\name\()_p1]
+  sbb rsi, [rip+\name\()_p2]
+  sbb rcx, [rip+\name\()_p3]
   cmovc rax, r12
   cmovc rdx, r13
   cmovc rsi, r14
@@ -200,10 +118,13 @@ fq_mul_local:                       # internal calls use this local label: a cal
   pop rbx
   ret
   .p2align 3
-fq_mul_p0: .quad 0x3c208c16d87cfd47
-fq_mul_p1: .quad 0x97816a916871ca8d
-fq_mul_p2: .quad 0xb85045b68181585d
-fq_mul_p3: .quad 0x30644e72e131a029
+\name\()_p0: .quad \p0
+\name\()_p1: .quad \p1
+\name\()_p2: .quad \p2
+\name\()_p3: .quad \p3
+  .endm
+# fq_mul: base field q.
+  montgomery_mul fq_mul, 0x87d20782e4866389, 0x3c208c16d87cfd47, 0x97816a916871ca8d, 0xb85045b68181585d, 0x30644e72e131a029
 # fq_sub(ulong* r, const ulong* a, const ulong* b): r = a - b mod q, all canonical; r may alias a or b.
   .p2align 4
 fq_sub:
@@ -785,204 +706,8 @@ g2_batch_add_back:
   pop rbp
   pop rbx
   ret
-# fr_mul(ulong* r, const ulong* a, const ulong* b): r = a*b*2^-256 mod r; a, b < 2r, r < r canonical.
-# System V: rdi = r, rsi = a, rdx = b. r may alias a or b (written only at the end).
-  .globl fr_mul
-  .p2align 6
-fr_mul:
-fr_mul_local:                       # internal calls use this local label: a call to a global symbol is left to the linker
-  push rbx
-  push rbp
-  push r12
-  push r13
-  push r14
-  push r15
-  mov rcx, rdx                      # b
-  mov r8, [rsi]                     # a0..a3 in r8..r11
-  mov r9, [rsi+8]
-  mov r10, [rsi+16]
-  mov r11, [rsi+24]
-  # row 0: t = a*b0, A = its fifth word
-  mov rdx, [rcx]
-  xor eax, eax                      # clears CF and OF
-  mulx r13, r12, r8
-  mulx r14, rax, r9
-  adox r13, rax
-  mulx r15, rax, r10
-  adox r14, rax
-  mulx rbx, rax, r11
-  adox r15, rax
-  mov eax, 0
-  adox rbx, rax
-  # reduction 0: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0xc2e1f593efffffff
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fr_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fr_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fr_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fr_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
-  # row 1: t += a*b1, OF chain the low words, CF chain the high words
-  mov rdx, [rcx+8]
-  xor eax, eax
-  mulx rsi, rax, r8
-  adox r12, rax
-  mulx rbp, rax, r9
-  adcx r13, rsi
-  adox r13, rax
-  mulx rsi, rax, r10
-  adcx r14, rbp
-  adox r14, rax
-  mulx rbx, rax, r11
-  adcx r15, rsi
-  adox r15, rax
-  mov eax, 0
-  adcx rbx, rax
-  adox rbx, rax
-  # reduction 1: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0xc2e1f593efffffff
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fr_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fr_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fr_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fr_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
-  # row 2: t += a*b2, OF chain the low words, CF chain the high words
-  mov rdx, [rcx+16]
-  xor eax, eax
-  mulx rsi, rax, r8
-  adox r12, rax
-  mulx rbp, rax, r9
-  adcx r13, rsi
-  adox r13, rax
-  mulx rsi, rax, r10
-  adcx r14, rbp
-  adox r14, rax
-  mulx rbx, rax, r11
-  adcx r15, rsi
-  adox r15, rax
-  mov eax, 0
-  adcx rbx, rax
-  adox rbx, rax
-  # reduction 2: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0xc2e1f593efffffff
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fr_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fr_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fr_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fr_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
-  # row 3: t += a*b3, OF chain the low words, CF chain the high words
-  mov rdx, [rcx+24]
-  xor eax, eax
-  mulx rsi, rax, r8
-  adox r12, rax
-  mulx rbp, rax, r9
-  adcx r13, rsi
-  adox r13, rax
-  mulx rsi, rax, r10
-  adcx r14, rbp
-  adox r14, rax
-  mulx rbx, rax, r11
-  adcx r15, rsi
-  adox r15, rax
-  mov eax, 0
-  adcx rbx, rax
-  adox rbx, rax
-  # reduction 3: m = t0*inv; t = (t + m*p) / 2^64, CF chain adds t[j+1] + hi(m*p[j]), OF chain lo(m*p[j+1])
-  mov rdx, 0xc2e1f593efffffff
-  imul rdx, r12
-  xor eax, eax
-  mulx rsi, rax, [rip+fr_mul_p0]
-  adcx rax, r12                  # low word cancels; only its carry matters
-  mov r12, rsi
-  mulx rsi, rax, [rip+fr_mul_p1]
-  adcx r12, r13
-  adox r12, rax
-  mov r13, rsi
-  mulx rsi, rax, [rip+fr_mul_p2]
-  adcx r13, r14
-  adox r13, rax
-  mov r14, rsi
-  mulx rsi, rax, [rip+fr_mul_p3]
-  adcx r14, r15
-  adox r14, rax
-  mov r15, 0                       # mov keeps the flags
-  adcx r15, rbx
-  adox r15, rsi                   # no carry out: both moduli are below 2^254
-  # t < 2p: subtract p, keep t when that borrows
-  mov rax, r12
-  mov rdx, r13
-  mov rsi, r14
-  mov rcx, r15
-  sub rax, [rip+fr_mul_p0]
-  sbb rdx, [rip+fr_mul_p1]
-  sbb rsi, [rip+fr_mul_p2]
-  sbb rcx, [rip+fr_mul_p3]
-  cmovc rax, r12
-  cmovc rdx, r13
-  cmovc rsi, r14
-  cmovc rcx, r15
-  # one 32-byte store: the JIT copies Fq/Fr values with 32-byte loads, which a store can only forward to
-  # when it covers the whole load (four 8-byte stores would stall each such copy)
-  vmovq xmm0, rax
-  vpinsrq xmm0, xmm0, rdx, 1
-  vmovq xmm1, rsi
-  vpinsrq xmm1, xmm1, rcx, 1
-  vinserti128 ymm0, ymm0, xmm1, 1
-  vmovdqu [rdi], ymm0
-  vzeroupper
-  pop r15
-  pop r14
-  pop r13
-  pop r12
-  pop rbp
-  pop rbx
-  ret
-  .p2align 3
-fr_mul_p0: .quad 0x43e1f593f0000001
-fr_mul_p1: .quad 0x2833e84879b97091
-fr_mul_p2: .quad 0xb85045b68181585d
-fr_mul_p3: .quad 0x30644e72e131a029
+# fr_mul: scalar field r.
+  montgomery_mul fr_mul, 0xc2e1f593efffffff, 0x43e1f593f0000001, 0x2833e84879b97091, 0xb85045b68181585d, 0x30644e72e131a029
 # fr_add(ulong* r, const ulong* a, const ulong* b): r = a + b mod r, all canonical; r may alias a or b.
   .p2align 4
 fr_add:
