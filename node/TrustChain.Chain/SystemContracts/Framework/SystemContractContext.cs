@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using TrustChain.Chain.Abi;
 using TrustChain.Chain.Execution;
 using TrustChain.Chain.State;
@@ -111,13 +112,12 @@ public sealed class SystemContractContext
         throw new ContractRevertException(error.Signature, error.Encode(arguments));
     }
 
-    public void Require([DoesNotReturnIf(false)] bool condition, string reason)
-    {
-        if (!condition)
-        {
-            throw new ContractRevertException(reason);
-        }
-    }
+    public void Require([DoesNotReturnIf(false)] bool condition, string reason) => ContractGuard.Require(condition, reason);
+
+    /// <summary>The overload an interpolated reason binds to: the text is built only when the check fails.</summary>
+    public void Require(
+        [DoesNotReturnIf(false)] bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref RevertReasonHandler reason) =>
+        ContractGuard.Require(condition, ref reason);
 
     /// <summary>Pays <paramref name="amount"/> out of the contract's balance; reverts if the contract holds less.</summary>
     public void Transfer(Address to, in UInt256 amount)

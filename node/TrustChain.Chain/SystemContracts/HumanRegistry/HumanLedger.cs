@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using TrustChain.Chain.Abi;
 using TrustChain.Chain.Specs;
 using TrustChain.Chain.State;
@@ -11,6 +10,7 @@ using TrustChain.Zk.LeanImt;
 using TrustChain.Zk.Semaphore;
 using TrustChain.Zk.Snarkjs;
 using PoseidonHash = TrustChain.Zk.Poseidon.Poseidon;
+using static TrustChain.Chain.SystemContracts.ContractGuard;
 
 namespace TrustChain.Chain.SystemContracts.HumanRegistry;
 
@@ -626,22 +626,6 @@ internal sealed class HumanLedger
     {
         ulong value = _storage.GetUInt64(slot);
         return value == 0 ? null : value - 1;
-    }
-
-    private static void Require(bool condition, string reason)
-    {
-        if (!condition)
-        {
-            throw new ContractRevertException(reason);
-        }
-    }
-
-    private static void Require(bool condition, [InterpolatedStringHandlerArgument(nameof(condition))] ref RevertReasonHandler reason)
-    {
-        if (!condition)
-        {
-            throw new ContractRevertException(reason.ToStringAndClear());
-        }
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -282,14 +282,9 @@ public sealed class HumanRegistryContract : SystemContract, ITransactionPrefetch
     private static HumanProof Proof(AbiArgs args) =>
         new(args.UInt256(0), args.UInt256(1), args.UInt256(2), args.UInt256(3), args.UInt256(4), args.UInt256Array(5));
 
-    private void RequireOperator(SystemContractContext ctx)
-    {
-        // The reason is formatted only on failure: this check runs on every enrolment.
-        if (!_staking.IsActive(ctx.State, ctx.Caller, StakingRole.EnrollmentOperator, ctx.Block.Number))
-        {
-            ctx.Revert($"{ctx.Caller} is not an active EnrollmentOperator: stake at least {_staking.MinimumStake(StakingRole.EnrollmentOperator)} wei in role 1");
-        }
-    }
+    private void RequireOperator(SystemContractContext ctx) =>
+        ctx.Require(_staking.IsActive(ctx.State, ctx.Caller, StakingRole.EnrollmentOperator, ctx.Block.Number),
+            $"{ctx.Caller} is not an active EnrollmentOperator: stake at least {_staking.MinimumStake(StakingRole.EnrollmentOperator)} wei in role 1");
 
     private HumanLedger Ledger(SystemContractContext ctx) => _human.Ledger(ctx.Storage, ctx.IsReadOnly ? null : ctx.Emit, ctx.UseGas, ctx.State);
 }

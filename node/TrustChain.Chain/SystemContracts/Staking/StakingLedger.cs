@@ -2,6 +2,7 @@ using System.Numerics;
 using TrustChain.Chain.Abi;
 using TrustChain.Chain.Specs;
 using TrustChain.Core;
+using static TrustChain.Chain.SystemContracts.ContractGuard;
 
 namespace TrustChain.Chain.SystemContracts.Staking;
 
@@ -346,14 +347,6 @@ internal sealed class StakingLedger
     public void Emit(AbiEvent @event, params object?[] values) => _emit?.Invoke(@event, values);
 
     private static UInt256 Key(StakingRole role) => (uint)role;
-
-    private static void Require(bool condition, string reason)
-    {
-        if (!condition)
-        {
-            throw new ContractRevertException(reason);
-        }
-    }
 
     private void AddToTotal(StakingRole role, in UInt256 amount)
     {

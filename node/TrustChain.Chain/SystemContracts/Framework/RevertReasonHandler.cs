@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 
-namespace TrustChain.Chain.SystemContracts.HumanRegistry;
+namespace TrustChain.Chain.SystemContracts;
 
 /// <summary>
-/// Builds a revert reason only when the checked condition failed: the checks of every enrolment would otherwise
-/// format commitments and tags as hex strings just to throw the text away.
+/// Builds a revert reason only when the checked condition failed (the interpolated-string argument of
+/// <see cref="SystemContractContext.Require(bool, ref RevertReasonHandler)"/> and <see cref="ContractGuard"/>): checks that
+/// pass on every call, such as an enrolment's, would otherwise format commitments and tags as hex just to drop the text.
 /// </summary>
 [InterpolatedStringHandler]
-internal ref struct RevertReasonHandler
+public ref struct RevertReasonHandler
 {
     private DefaultInterpolatedStringHandler _text;
 
