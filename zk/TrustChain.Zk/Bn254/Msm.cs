@@ -35,34 +35,31 @@ public static class Msm
 
     /// <summary>As <see cref="Prepare(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr})"/>, keeping the array (not copied).</summary>
     /// <exception cref="ArgumentException">The lengths differ.</exception>
-    internal static G1Pippenger Prepare(G1Affine[] points, ReadOnlySpan<Fr> scalars)
-    {
-        CheckLengths(points.Length, scalars.Length);
-        ulong[] limbs = PrepareScalars(scalars, out int[] general, out int[] ones);
-        G1Jacobian sum = G1Jacobian.Infinity;
-        foreach (int i in ones)
-        {
-            sum = sum.AddMixed(points[i]);
-        }
-
-        return new G1Pippenger(points, limbs, general, sum);
-    }
+    internal static G1Pippenger Prepare(G1Affine[] points, ReadOnlySpan<Fr> scalars) =>
+        PrepareOn<G1Curve, G1Affine, G1Jacobian, Fq>(points, scalars);
 
     /// <inheritdoc cref="Prepare(ReadOnlySpan{G1Affine}, ReadOnlySpan{Fr})"/>
     internal static G2Pippenger Prepare(ReadOnlySpan<G2Affine> points, ReadOnlySpan<Fr> scalars) => Prepare(points.ToArray(), scalars);
 
     /// <inheritdoc cref="Prepare(G1Affine[], ReadOnlySpan{Fr})"/>
-    internal static G2Pippenger Prepare(G2Affine[] points, ReadOnlySpan<Fr> scalars)
+    internal static G2Pippenger Prepare(G2Affine[] points, ReadOnlySpan<Fr> scalars) =>
+        PrepareOn<G2Curve, G2Affine, G2Jacobian, Fq2>(points, scalars);
+
+    private static Pippenger<TCurve, TAffine, TJacobian, TField> PrepareOn<TCurve, TAffine, TJacobian, TField>(
+        TAffine[] points, ReadOnlySpan<Fr> scalars)
+        where TCurve : struct, ICurveGroup<TAffine, TJacobian, TField>
+        where TAffine : unmanaged
+        where TField : unmanaged
     {
         CheckLengths(points.Length, scalars.Length);
         ulong[] limbs = PrepareScalars(scalars, out int[] general, out int[] ones);
-        G2Jacobian sum = G2Jacobian.Infinity;
+        TJacobian sum = TCurve.JacobianInfinity;
         foreach (int i in ones)
         {
-            sum = sum.AddMixed(points[i]);
+            sum = TCurve.AddMixed(sum, points[i]);
         }
 
-        return new G2Pippenger(points, limbs, general, sum);
+        return new Pippenger<TCurve, TAffine, TJacobian, TField>(points, limbs, general, sum);
     }
 
     /// <summary>Window width: roughly 0.69·log2(n) + 2, which balances bucket additions against the bucket sums.</summary>
