@@ -67,27 +67,10 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-if [[ "$RPC_CLIENT" == wrk ]] && ! command -v wrk >/dev/null; then
-  [[ $(id -u) -eq 0 ]] || { echo "--wrk needs wrk (apt-get install -y wrk)" >&2; exit 1; }
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
+# shellcheck source=bench/rpc-bench-lib.sh
+source "$ROOT/bench/rpc-bench-lib.sh"
+if [[ "$RPC_CLIENT" == wrk ]]; then need_tool wrk; fi
 
-free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-# Waits (at most 60 s) until eth_blockNumber answers on the port.
-wait_rpc() {
-  local url="$1" name="$2" pid="$3"
-  for _ in $(seq 1 600); do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "$name exited before serving JSON-RPC; log:" >&2; cat "$WORK/$name.log" >&2; exit 1; fi
-    if curl -s -m 1 -H 'content-type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}' "$url" | grep -q result; then
-      return 0
-    fi
-    sleep 0.1
-  done
-  echo "$name did not answer on $url within 60 s" >&2; exit 1
-}
 
 bench() { "${LOADGEN_CPU[@]}" dotnet "$BENCH_DLL" "$@"; }
 
@@ -109,19 +92,12 @@ echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 declare -A R
 ratio() { python3 -c "import sys; a,b=sys.argv[1],sys.argv[2]; print(f'{float(a)/float(b):.2f}x' if a and b and float(b)>0 else 'n/a')" "${1:-}" "${2:-}"; }
-median() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:] if x]; print(f'{statistics.median(v):.0f}' if v else '')" "$@"; }
 median_ms() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:] if x]; print(f'{statistics.median(v):.2f}' if v else '')" "$@"; }
 
-# CPU seconds (user + system) the process has used so far.
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-
-# wrk's report as the load tool's RESULT line (rate, p50/p99 in ms); any non-2xx answer or socket error fails the run.
+# wrk's report as the load tool's RESULT line (rate, p50/p99 in ms).
 wrk_rpc() {
-  # A 2 s unmeasured warm-up, as the C# generator has, so neither server is measured while it compiles or grows pools.
-  wrk -t1 -c32 -d2s -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "$1/" >/dev/null
-  local out; out="$(wrk -t1 -c32 -d"${SECONDS_RPC}s" --latency -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "$1/")"
+  local out; out="$(wrk_blocknumber "$1" "$SECONDS_RPC")" || return 1
   echo "$out"
-  if grep -q 'Non-2xx\|Socket errors' <<<"$out"; then echo "wrk saw errors" >&2; return 1; fi
   awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) } /^Requests\/sec:/ { rps = $2 }
@@ -174,7 +150,7 @@ start_ganache() {
     --wallet.defaultBalance 10000000 --logging.quiet --database.dbPath "$WORK/ganache-db" >"$WORK/ganache.log" 2>&1 &
   GANACHE_PID=$!
   PIDS+=("$GANACHE_PID")
-  wait_rpc "http://127.0.0.1:$GANACHE_PORT" ganache "$GANACHE_PID"
+  wait_rpc "http://127.0.0.1:$GANACHE_PORT" ganache "$GANACHE_PID" "$WORK/ganache.log"
 }
 stop_ganache() { kill "$GANACHE_PID"; wait "$GANACHE_PID" 2>/dev/null || true; }
 start_node() {
@@ -183,7 +159,7 @@ start_node() {
   env "${NODE_ENV[@]}" "${SERVER_CPU[@]}" "$NODE_BIN" run --dev --datadir "$WORK/node" --rpc-port "$NODE_PORT" >"$WORK/trustchain.log" 2>&1 &
   NODE_PID=$!
   PIDS+=("$NODE_PID")
-  wait_rpc "http://127.0.0.1:$NODE_PORT" trustchain "$NODE_PID"
+  wait_rpc "http://127.0.0.1:$NODE_PORT" trustchain "$NODE_PID" "$WORK/trustchain.log"
 }
 stop_node() { kill "$NODE_PID"; wait "$NODE_PID" 2>/dev/null || true; }
 

@@ -27,12 +27,10 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-for tool in gcc wrk; do
-  if ! command -v "$tool" >/dev/null; then
-    [[ $(id -u) -eq 0 ]] || { echo "$tool is needed (apt-get install -y $tool)" >&2; exit 1; }
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null
-  fi
-done
+# shellcheck source=bench/rpc-bench-lib.sh
+source "$ROOT/bench/rpc-bench-lib.sh"
+need_tool gcc
+need_tool wrk
 BENCH_DLL="$ROOT/bench/TrustChain.Bench/bin/Release/net10.0/TrustChain.Bench.dll"
 NODE_BIN="$ROOT/node/TrustChain.Node/bin/Release/net10.0/trustchain"
 GANACHE="$ROOT/bench/peers/node_modules/.bin/ganache"
@@ -48,17 +46,6 @@ fi
 [[ -x "$GANACHE" ]] || (cd "$ROOT/bench/peers" && npm ci --no-audit --no-fund --loglevel=error)
 gcc -O2 -Wall -Wextra -o "$WORK/floor-server" "$ROOT/bench/rpc-floor/floor-server.c" -lpthread
 
-free_port() { python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1',0)); print(s.getsockname()[1]); s.close()"; }
-wait_rpc() {
-  for _ in $(seq 1 120); do
-    curl -s -m 1 -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}' \
-      "http://127.0.0.1:$1" | grep -q result && return 0
-    sleep 0.5
-  done
-  echo "$2 did not answer on port $1" >&2; exit 1
-}
-cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
-
 declare -A PORT PID
 PORT[ganache]="$(free_port)"
 "$GANACHE" --server.host 127.0.0.1 --server.port "${PORT[ganache]}" --chain.chainId 7357 --wallet.totalAccounts 10 \
@@ -69,9 +56,9 @@ PORT[trustchain]="$(free_port)"
 PID[trustchain]=$!; PIDS+=("$!")
 PORT[ceiling]="$(free_port)"
 # One epoll thread: on 2 cores shared with the generator, a second server thread measured slower (more switching).
-"$WORK/floor-server" "${PORT[ceiling]}" 1 &
+"$WORK/floor-server" "${PORT[ceiling]}" 1 >"$WORK/ceiling.log" 2>&1 &
 PID[ceiling]=$!; PIDS+=("$!")
-for s in ganache trustchain ceiling; do wait_rpc "${PORT[$s]}" "$s"; done
+for s in ganache trustchain ceiling; do wait_rpc "http://127.0.0.1:${PORT[$s]}" "$s" "${PID[$s]}" "$WORK/$s.log"; done
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 declare -A LIST CPU
@@ -86,11 +73,11 @@ measure() {
     wait "$lp"
     rate="$(grep '^RESULT' "$out" | tr ' ' '\n' | sed -n 's/^rps=//p')"
   else
-    wrk -t1 -c32 -d2s -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "http://127.0.0.1:${PORT[$server]}/" >/dev/null
-    c0="$(cpu_seconds "${PID[$server]}")"; t0="$(date +%s.%N)"
-    wrk -t1 -c32 -d"${SECONDS_RUN}s" -s "$ROOT/bench/rpc-floor/eth_blockNumber.lua" "http://127.0.0.1:${PORT[$server]}/" >"$out"
+    wrk_blocknumber "http://127.0.0.1:${PORT[$server]}" "$SECONDS_RUN" >"$out" &
+    lp=$!
+    sleep 2.1; c0="$(cpu_seconds "${PID[$server]}")"; t0="$(date +%s.%N)"
+    wait "$lp" || { cat "$out" >&2; exit 1; }
     c1="$(cpu_seconds "${PID[$server]}")"; t1="$(date +%s.%N)"
-    if grep -q 'Non-2xx\|Socket errors' "$out"; then echo "wrk saw errors from $server:" >&2; cat "$out" >&2; exit 1; fi
     rate="$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$out")"
   fi
   LIST[$server.$client]+=" $rate"
@@ -105,7 +92,6 @@ for round in $(seq 1 "$ROUNDS"); do
   done
 done
 
-median() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.0f}')" "$@"; }
 median1() { python3 -c "import statistics,sys; v=[float(x) for x in sys.argv[1:]]; print(f'{statistics.median(v):.1f}')" "$@"; }
 echo
 echo "== eth_blockNumber, 32 connections, medians of $ROUNDS rounds ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
