@@ -72,7 +72,7 @@ static void *serve(void *arg) {
                 close(c->fd); free(c); continue;
             }
             c->filled += r;
-            int len, replies = 0;
+            int len;
             char out[BUF];
             int out_len = 0;
             while ((len = request_length(c->buf, c->filled)) > 0) {
@@ -81,7 +81,6 @@ static void *serve(void *arg) {
                 out_len += response_len;
                 memmove(c->buf, c->buf + len, c->filled - len);
                 c->filled -= len;
-                replies++;
             }
             if (len < 0) { close(c->fd); free(c); continue; }
             if (out_len > 0 && write(c->fd, out, out_len) != out_len) { close(c->fd); free(c); }
